@@ -7,6 +7,7 @@
 // then checks each deployable bundle with the real LWC compiler.
 import { build, transform } from 'esbuild';
 import { transformSync } from '@lwc/compiler';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
@@ -89,6 +90,13 @@ const compiled = await compileComponents();
 let serviceBytes = 0;
 if (existsSync(serviceEntry)) {
   serviceBytes = await bundleService();
+}
+// The CLI plugin (src/ → lib/) for `sf plugins link`; tests and the demo run the sources with tsx.
+if (existsSync(join(root, 'tsconfig.build.json'))) {
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit'
+  });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
 const { problems, count } = checkBundles();
 if (problems.length > 0) {
