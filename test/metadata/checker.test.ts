@@ -1,0 +1,150 @@
+// The metadata checker must pass the real tree and fail a broken one with a message that names
+// the broken file. Each case copies force-app to a temporary project and breaks one thing.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkMetadata } from '../../scripts/lib/metadata/index.js';
+
+const root = process.cwd();
+const temporary: string[] = [];
+after(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mam-check-'));
+  temporary.push(dir);
+  cpSync(join(root, 'force-app'), join(dir, 'force-app'), { recursive: true });
+  cpSync(join(root, 'sfdx-project.json'), join(dir, 'sfdx-project.json'));
+  return dir;
+}
+
+const FIELD = 'force-app/main/default/objects/Plan_Milestone__c/fields/Days_Late__c.field-meta.xml';
+const PERMSET = 'force-app/main/default/permissionsets/Major_Account_User.permissionset-meta.xml';
+
+function edit(dir: string, path: string, change: (text: string) => string): void {
+  const file = join(dir, path);
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  assert.notEqual(after, before, `the test's edit of ${path} changed nothing`);
+  writeFileSync(file, after);
+}
+
+async function problemsAfter(path: string, change: (text: string) => string): Promise<string[]> {
+  const dir = copyProject();
+  edit(dir, path, change);
+  const report = await checkMetadata(dir);
+  return report.problems.map((p) => `${p.file}: ${p.message}`);
+}
+
+function assertNames(problems: string[], file: string, pattern: RegExp): void {
+  assert.ok(
+    problems.some((p) => p.startsWith(`${file}:`) && pattern.test(p)),
+    `expected a problem in ${file} matching ${pattern}, got:\n${problems.join('\n') || '(none)'}`
+  );
+}
+
+describe('metadata checker', () => {
+  it('passes the project as committed', async () => {
+    const report = await checkMetadata(root);
+    assert.deepEqual(report.problems, []);
+    assert.ok(report.files > 100, 'reads every metadata file');
+    assert.ok(report.components > 0, 'converts the tree with source-deploy-retrieve');
+  });
+
+  it('fails a field with a broken field type, naming the file', async () => {
+    const problems = await problemsAfter('force-app/main/default/objects/Account/fields/Major_Account_Tier__c.field-meta.xml', (t) =>
+      t.replace('<type>Picklist</type>', '<type>Picklst</type>')
+    );
+    assertNames(problems, 'force-app/main/default/objects/Account/fields/Major_Account_Tier__c.field-meta.xml', /unknown field type "Picklst"/);
+  });
+
+  it('fails an element the Metadata API does not know', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace('<label>', '<colour>red</colour>\n    <label>'));
+    assertNames(problems, FIELD, /unknown element <colour> in CustomField/);
+  });
+
+  it('fails a boolean element that holds something else', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace(/<externalId>false<\/externalId>/, '<externalId>no</externalId>'));
+    assertNames(problems, FIELD, /<externalId> must be true or false/);
+  });
+
+  it('fails XML that is not well-formed', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace('</label>', '</labl>'));
+    assertNames(problems, FIELD, /not well-formed XML/);
+  });
+
+  it('fails a formula that names a missing field', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace(/Due_Date__c/, 'Due_Dat__c'));
+    assertNames(problems, FIELD, /names Due_Dat__c: field Plan_Milestone__c.Due_Dat__c does not exist/);
+  });
+
+  it('fails a formula that does not parse', async () => {
+    const rule = 'force-app/main/default/objects/Plan_Milestone__c/validationRules/Done_Needs_Completion_Date.validationRule-meta.xml';
+    const problems = await problemsAfter(rule, (t) => t.replace('</errorConditionFormula>', ' AND (</errorConditionFormula>'));
+    assertNames(problems, rule, /validation rule: does not parse/);
+  });
+
+  it('fails a formula over the platform size limit', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace('</formula>', ` + 0${' + 0'.repeat(1000)}</formula>`));
+    assertNames(problems, FIELD, /over the platform limit of 3900/);
+  });
+
+  it('fails a permission set that names a missing field', async () => {
+    const problems = await problemsAfter(PERMSET, (t) => t.replace('<field>Account_Plan__c.Account_Lead__c</field>', '<field>Account_Plan__c.Account_Leader__c</field>'));
+    assertNames(problems, PERMSET, /fieldPermissions names Account_Plan__c.Account_Leader__c: field Account_Plan__c.Account_Leader__c does not exist/);
+  });
+
+  it('fails a permission set that makes a formula field editable', async () => {
+    const problems = await problemsAfter(PERMSET, (t) =>
+      t.replace('<fieldPermissions>', '<fieldPermissions>\n        <editable>true</editable>\n        <field>Plan_Milestone__c.Days_Late__c</field>\n        <readable>true</readable>\n    </fieldPermissions>\n    <fieldPermissions>')
+    );
+    assertNames(problems, PERMSET, /Days_Late__c: a formula field cannot be editable/);
+  });
+
+  it('fails a layout that names a missing field', async () => {
+    const layout = 'force-app/main/default/layouts/Plan_Milestone__c-Plan Milestone Layout.layout-meta.xml';
+    const problems = await problemsAfter(layout, (t) => t.replace(/<field>Due_Date__c<\/field>/, '<field>Due_On__c</field>'));
+    assertNames(problems, layout, /layout item names Due_On__c/);
+  });
+
+  it('fails a custom object without a tab', async () => {
+    const dir = copyProject();
+    rmSync(join(dir, 'force-app/main/default/tabs/Plan_Review__c.tab-meta.xml'));
+    const problems = (await checkMetadata(dir)).problems.map((p) => `${p.file}: ${p.message}`);
+    assertNames(problems, 'force-app/main/default/objects/Plan_Review__c/Plan_Review__c.object-meta.xml', /has no tab/);
+    assertNames(problems, 'force-app/main/default/applications/Major_Accounts.app-meta.xml', /app tab Plan_Review__c does not exist/);
+  });
+
+  it('fails a picklist that is not restricted', async () => {
+    const picklist = 'force-app/main/default/objects/Plan_Milestone__c/fields/Status__c.field-meta.xml';
+    const problems = await problemsAfter(picklist, (t) => t.replace('<restricted>true</restricted>', '<restricted>false</restricted>'));
+    assertNames(problems, picklist, /picklists must be restricted/);
+  });
+
+  it('fails a component that imports a missing label or field', async () => {
+    const dir = copyProject();
+    const source = 'force-app/main/default/lwc/brokenExample/brokenExample.ts';
+    mkdirSync(dirname(join(dir, source)), { recursive: true });
+    writeFileSync(
+      join(dir, source),
+      "import TITLE from '@salesforce/label/c.No_Such_Label';\nimport TIER from '@salesforce/schema/Account.Tier__c';\nexport { TITLE, TIER };\n"
+    );
+    const problems = (await checkMetadata(dir)).problems.map((p) => `${p.file}: ${p.message}`);
+    assertNames(problems, source, /custom label No_Such_Label, which does not exist/);
+    assertNames(problems, source, /schema field Account.Tier__c: field Account.Tier__c does not exist/);
+  });
+
+  it('fails sample data that names a missing field or an invalid picklist value', async () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data/plan.json'), JSON.stringify([{ sobject: 'Account', saveRefs: true, resolveRefs: true, files: ['Account.json'] }]));
+    writeFileSync(
+      join(dir, 'data/Account.json'),
+      JSON.stringify({ records: [{ attributes: { type: 'Account', referenceId: 'A1' }, Name: 'Acme', Major_Account_Tier__c: 'Tier 9', Revenue_Band__c: 'x' }] })
+    );
+    const problems = (await checkMetadata(dir, { dataPlan: 'data/plan.json' })).problems.map((p) => `${p.file}: ${p.message}`);
+    assertNames(problems, 'data/Account.json', /field Account.Revenue_Band__c does not exist/);
+    assertNames(problems, 'data/Account.json', /"Tier 9" is not a value of Account.Major_Account_Tier__c/);
+  });
+});
