@@ -1,0 +1,32 @@
+// SOQL is always built from parts: values go through quote(), never straight into the text, so
+// a name with quotes or wildcards can only ever be a value.
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** A SOQL string literal. */
+export function quote(value: string): string {
+  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c])}'`;
+}
+
+/** A SOQL string literal for LIKE, where % and _ in the value match themselves. */
+export function quoteLike(value: string, { prefix = '', suffix = '' } = {}): string {
+  return `'${prefix}${value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c]).replace(/[%_]/g, (c) => `\\${c}`)}${suffix}'`;
+}
+
+/** `('a','b')` for IN; an empty list is not valid SOQL, so callers must not ask for one. */
+export function quoteList(values: string[]): string {
+  if (values.length === 0) throw new Error('quoteList needs at least one value');
+  return `(${values.map(quote).join(',')})`;
+}
+
+const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+
+/** Salesforce record ids are 15 or 18 alphanumeric characters. */
+export function isRecordId(value: string): boolean {
+  return ID.test(value);
+}
+
+/** A field or object API name: letters, digits and single underscores, optional __c/__r/__mdt. */
+export function isApiName(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(value) && !value.endsWith('_') && !/___/.test(value);
+}
