@@ -91,6 +91,9 @@ let serviceBytes = 0;
 if (existsSync(serviceEntry)) {
   serviceBytes = await bundleService();
 }
+// The package model the CLI checks orgs against, derived from force-app.
+const model = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-package-model.ts')], { stdio: 'inherit' });
+if (model.status !== 0) process.exit(model.status ?? 1);
 // The CLI plugin (src/ → lib/) for `sf plugins link`; tests and the demo run the sources with tsx.
 if (existsSync(join(root, 'tsconfig.build.json'))) {
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
