@@ -11,7 +11,7 @@ const deployedLwc = 'force-app/main/default/lwc/**/*.js';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'bench/out/**', '**/*.d.ts']
+    ignores: ['node_modules/**', 'lib/**', 'coverage/**', '.sf/**', '.sfdx/**', 'bench/out/**', '**/*.d.ts']
   },
   {
     files: ['**/*.ts'],

@@ -20,6 +20,8 @@ function field(error: unknown, name: string): unknown {
 
 /** Whether an error from jsforce or fetch is worth retrying. */
 export function isTransient(error: unknown): boolean {
+  // A write whose outcome is unknown must be reconciled by reading, never blindly repeated.
+  if (field(error, 'unknownOutcome') === true) return false;
   const code = field(error, 'errorCode') ?? field(error, 'name') ?? field(error, 'code');
   if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
   const status = field(error, 'statusCode') ?? field(error, 'status');

@@ -32,7 +32,7 @@ async function sendChunk(
   const url = `/services/data/v${connection.getApiVersion()}/composite/sobjects`;
   const body = JSON.stringify({ allOrNone: false, records: records.map((r) => ({ attributes: { type }, ...r })) });
   return withRetry(
-    async (attempt) => {
+    async () => {
       try {
         return (await connection.request({ method, url, body, headers: { 'Content-Type': 'application/json' } })) as CollectionResult[];
       } catch (error) {
