@@ -1,0 +1,65 @@
+// Runs `sf mam` commands in-process against the local org over real HTTP, as a user would after
+// `sf org login access-token`. Import this module before anything from @salesforce/core: it points
+// HOME at a temporary folder so the tests never touch the real sf configuration.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const home = mkdtempSync(join(tmpdir(), 'mam-cli-home-'));
+process.env.HOME = home;
+process.env.SF_USE_GENERIC_UNIX_KEYCHAIN = 'true';
+process.env.SF_DISABLE_TELEMETRY = 'true';
+process.env.SF_DISABLE_AUTOUPDATE = 'true';
+process.env.SF_SKIP_NEW_VERSION_CHECK = 'true';
+process.env.SF_AUTOUPDATE_DISABLE = 'true';
+
+export const projectRoot = process.cwd();
+
+export type CommandOutput<T> = { result?: T; error?: Error & { data?: unknown; actions?: string[]; exitCode?: number }; stdout: string; stderr: string };
+
+type Runnable = { run(argv: string[], config?: never): Promise<unknown> };
+
+let config: unknown;
+
+/** Runs one command class with argv; captures what it prints. Never throws: errors are returned. */
+export async function runCommand<T>(command: Runnable, argv: string[]): Promise<CommandOutput<T>> {
+  const { Config } = await import('@oclif/core');
+  config ??= await Config.load(projectRoot);
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    err.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  const exitCode = process.exitCode;
+  try {
+    const result = (await command.run(argv, config as never)) as T;
+    return { result, stdout: out.join(''), stderr: err.join('') };
+  } catch (error) {
+    return { error: error as CommandOutput<T>['error'], stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+    process.exitCode = exitCode;
+  }
+}
+
+/** Saves an access-token login for the local org under an alias, as `sf org login access-token` would. */
+export async function loginToLocalOrg(instanceUrl: string, accessToken: string, alias: string): Promise<string> {
+  const { AuthInfo, StateAggregator } = await import('@salesforce/core');
+  const authInfo = await AuthInfo.create({ accessTokenOptions: { accessToken, instanceUrl, loginUrl: instanceUrl } });
+  await authInfo.save();
+  const state = await StateAggregator.getInstance();
+  await state.aliases.setAndSave(alias, authInfo.getUsername());
+  return authInfo.getUsername();
+}
+
+export function cleanUpHome(): void {
+  rmSync(home, { recursive: true, force: true });
+}
