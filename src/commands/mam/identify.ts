@@ -64,8 +64,8 @@ export default class Identify extends SfCommand<IdentifyResult> {
     max: Flags.integer({ summary: messages.getMessage('flags.max.summary') }),
     'per-owner': Flags.boolean({ summary: messages.getMessage('flags.per-owner.summary'), default: false }),
     'margin-field': Flags.string({ summary: messages.getMessage('flags.margin-field.summary') }),
-    apply: Flags.boolean({ summary: messages.getMessage('flags.apply.summary'), default: false }),
-    unflag: Flags.boolean({ summary: messages.getMessage('flags.unflag.summary'), default: false, dependsOn: ['apply'] }),
+    apply: Flags.boolean({ summary: messages.getMessage('flags.apply.summary') }),
+    unflag: Flags.boolean({ summary: messages.getMessage('flags.unflag.summary'), dependsOn: ['apply'] }),
     'undo-file': Flags.string({ summary: messages.getMessage('flags.undo-file.summary'), dependsOn: ['apply'] }),
     csv: Flags.string({ summary: messages.getMessage('flags.csv.summary') }),
     namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') }),
@@ -105,7 +105,7 @@ export default class Identify extends SfCommand<IdentifyResult> {
       max: flags.max,
       perOwner: flags['per-owner'],
       basis: marginField ? 'margin' : 'revenue',
-      unflag: flags.unflag,
+      unflag: flags.unflag ?? false,
       onProgress: (n) => {
         this.spinner.status = `${n} opportunities read`;
       }
@@ -169,7 +169,7 @@ export default class Identify extends SfCommand<IdentifyResult> {
     };
     if (changes.length === 0) {
       this.log(messages.getMessage('info.noChanges'));
-      return { ...result, applied: flags.apply };
+      return { ...result, applied: flags.apply ?? false };
     }
     if (!flags.apply) {
       this.log(messages.getMessage('info.dryRun'));
