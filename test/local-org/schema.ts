@@ -258,6 +258,13 @@ export class OrgSchema {
 
   private linkChildren(): void {
     for (const object of this.objects.values()) {
+      // MIN/MAX roll-ups take the type of the field they summarise (a date stays a date).
+      for (const field of object.fields.values()) {
+        const r = field.rollup;
+        if (r && (r.operation === 'min' || r.operation === 'max') && r.field) {
+          field.type = this.objects.get(r.child)?.fields.get(r.field)?.type ?? field.type;
+        }
+      }
       for (const field of object.fields.values()) {
         if (field.type !== 'reference' || !field.referenceTo || field.calculated) continue;
         const parent = this.objects.get(field.referenceTo);

@@ -138,6 +138,7 @@ export class Writer {
     const problems = this.finish(object, next);
     if (problems.length) return { id: found.record.Id, success: false, errors: problems };
     Object.assign(found.record, next);
+    this.store.touch();
     return { id: found.record.Id, success: true, errors: [] };
   }
 
