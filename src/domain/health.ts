@@ -170,7 +170,7 @@ function reasonsOf(p: PlanHealthInput, settings: HealthSettings, today: string):
   if (r.champions === 0) out.coverage.push({ code: 'noChampion', text: 'no champion' });
   if (!p.hasBackupLead) out.coverage.push({ code: 'noBackupLead', text: 'no backup lead' });
   if (r.objectivesTotal === 0) out.alignment.push({ code: 'noObjectives', text: 'no objectives' });
-  else if (r.objectivesAgreed < r.objectivesTotal) out.alignment.push({ code: 'objectivesNotAgreed', value: r.objectivesTotal - r.objectivesAgreed, text: `${r.objectivesTotal - r.objectivesAgreed} objectives not agreed` });
+  else if (r.objectivesAgreed < r.objectivesTotal) out.alignment.push({ code: 'objectivesNotAgreed', value: r.objectivesTotal - r.objectivesAgreed, text: `${r.objectivesTotal - r.objectivesAgreed} objective(s) not agreed` });
   if (!p.sharedValue) out.alignment.push({ code: 'noSharedValue', text: 'no shared value' });
   if (!p.customerAcknowledged) out.alignment.push({ code: 'notAcknowledged', text: 'relationship not acknowledged' });
   if (r.measurableObjectives === 0) out.results.push({ code: 'noTargets', text: 'no objective with a target: not scored on results' });

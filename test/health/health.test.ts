@@ -99,7 +99,7 @@ describe('score and status', () => {
   });
   it('explains itself in words a manager can read in a report', () => {
     const health = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, earliestOpenDue: '2026-10-25', lastReviewDate: '2026-07-27', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
-    assert.equal(health.reasonText, 'oldest open milestone 30 days late; no review in 120 days; no champion; 1 objectives not agreed');
+    assert.equal(health.reasonText, 'oldest open milestone 30 days late; no review in 120 days; no champion; 1 objective(s) not agreed');
   });
 });
 

@@ -259,10 +259,12 @@ function toLiteral(field: FieldSchema | undefined, value: unknown): Literal {
   switch (field?.type) {
     case 'boolean':
       return { type: 'literal', dataType: 'checkbox', value: value === true || value === 'true', options: {} };
+    case 'percent':
+      // Formulas see a percent field as a fraction: 35% is 0.35.
+      return { type: 'literal', dataType: 'number', value: blank ? null : Number(value) / 100, options: { length: 18, scale: (field.scale ?? 2) + 2 } };
     case 'double':
     case 'int':
     case 'currency':
-    case 'percent':
       return { type: 'literal', dataType: 'number', value: blank ? null : Number(value), options: { length: 18, scale: field.scale ?? 2 } };
     case 'date':
       return { type: 'literal', dataType: 'date', value: blank ? null : new Date(`${String(value).slice(0, 10)}T00:00:00Z`), options: {} };
