@@ -2,3 +2,4 @@
 // into lwc/mamService) and the CLI. Pure TypeScript, no I/O, no platform imports.
 export * from './health.js';
 export * from './identify.js';
+export * from './template.js';

@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Messages } from '@salesforce/core';
+import { planHtml, planMarkdown, type PlanDocument } from '../../../domain/plan-document.js';
+import { evaluatePlans } from '../../../org/health.js';
+import { readPlans } from '../../../org/plans.js';
+import { openSession } from '../../../org/session.js';
+import { readSettings } from '../../../org/settings.js';
+import { isRecordId } from '../../../org/soql.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('major-account-management', 'mam.plan.export');
+
+export type PlanExportResult = { planId: string; files: string[]; score: number | null; status: string | null };
+
+const COMPONENT_NAMES: Record<string, string> = { execution: 'Execution', cadence: 'Review cadence', coverage: 'Coverage', alignment: 'Alignment', results: 'Results' };
+
+export default class PlanExport extends SfCommand<PlanExportResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    plan: Flags.string({ summary: messages.getMessage('flags.plan.summary'), required: true }),
+    output: Flags.string({ summary: messages.getMessage('flags.output.summary'), default: '.' }),
+    format: Flags.option({ summary: messages.getMessage('flags.format.summary'), options: ['both', 'markdown', 'html'] as const, default: 'both' })(),
+    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') })
+  };
+
+  public async run(): Promise<PlanExportResult> {
+    const { flags } = await this.parse(PlanExport);
+    if (!isRecordId(flags.plan)) throw messages.createError('error.InvalidId', [flags.plan]);
+    const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
+    const session = await openSession(flags['target-org'], flags.namespace);
+    const [plan] = await readPlans(session.connection, session.names, { ids: [flags.plan] });
+    if (!plan) throw messages.createError('error.PlanNotFound', [flags.plan]);
+    const settings = await readSettings(session.connection, session.names);
+    const [row] = evaluatePlans([plan], settings, asOf);
+    const doc: PlanDocument = {
+      plan,
+      accountName: plan.accountName,
+      objectives: plan.objectives,
+      milestones: plan.milestones,
+      teamRoles: plan.teamRoles,
+      reviews: plan.reviews,
+      insights: plan.insights,
+      asOf,
+      health: {
+        score: row.health.score,
+        status: row.health.status,
+        components: row.health.components.map((c) => ({ name: COMPONENT_NAMES[c.key], score: c.score ?? 0, reasons: c.reasons.map((r) => r.text) })),
+        readiness: row.health.readiness,
+        readinessCount: row.health.readinessCount,
+        nextStage: row.health.suggestedStage
+      }
+    };
+    const base = plan.accountName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'account-plan';
+    const files: string[] = [];
+    try {
+      mkdirSync(flags.output, { recursive: true });
+      if (flags.format !== 'html') {
+        const path = resolve(join(flags.output, `${base}.md`));
+        writeFileSync(path, planMarkdown(doc));
+        files.push(path);
+      }
+      if (flags.format !== 'markdown') {
+        const path = resolve(join(flags.output, `${base}.html`));
+        writeFileSync(path, planHtml(doc));
+        files.push(path);
+      }
+    } catch (error) {
+      throw messages.createError('error.NotWritable', [flags.output, (error as Error).message]);
+    }
+    for (const file of files) this.log(messages.getMessage('info.written', [file]));
+    return { planId: plan.Id, files, score: row.health.score, status: row.health.status };
+  }
+}
