@@ -52,6 +52,18 @@ function curveChart(points: Array<{ accountShare: number; valueShare: number }>)
   return lines;
 }
 
+/** One line per account: what a reviewer needs to see before --apply. */
+function describeChange(change: PlannedChange): string {
+  const tier = (v: unknown): string => (v ? String(v) : 'no tier');
+  if (change.action === 'flag') return ` (${tier(change.after.Major_Account_Tier__c)})`;
+  if (change.action === 'unflag') return ` (was ${tier(change.before.Major_Account_Tier__c)})`;
+  const parts: string[] = [];
+  if ('Major_Account_Tier__c' in change.after) parts.push(`${tier(change.before.Major_Account_Tier__c)} → ${tier(change.after.Major_Account_Tier__c)}`);
+  const refreshed = Object.keys(change.after).filter((k) => k !== 'Major_Account_Tier__c').length;
+  if (refreshed > 0) parts.push(`${refreshed} field(s) refreshed`);
+  return `: ${parts.join('; ')}`;
+}
+
 export default class Identify extends SfCommand<IdentifyResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
@@ -149,7 +161,7 @@ export default class Identify extends SfCommand<IdentifyResult> {
     }
 
     this.log('');
-    for (const change of changes) this.log(`  ${change.action.padEnd(6)} ${change.name}: ${Object.entries(change.after).map(([k, v]) => `${names.api(k)} ${JSON.stringify(change.before[k as keyof typeof change.before] ?? null)} → ${JSON.stringify(v)}`).join(', ')}`);
+    for (const change of changes) this.log(`  ${change.action.padEnd(6)} ${change.name}${describeChange(change)}`);
     const result: IdentifyResult = {
       asOf,
       window: run.window,
