@@ -408,8 +408,9 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
   };
 
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     // The sf CLI stores instance URLs with a trailing slash, so requests arrive as //services/...
+    // (which URL would read as a host name): collapse repeated slashes before parsing.
+    const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://localhost');
     const path = url.pathname.replace(/\/{2,}/g, '/');
     const method = (req.method ?? 'GET').toUpperCase();
     const entry: LoggedRequest = { method, path, query: url.search, status: 0 };

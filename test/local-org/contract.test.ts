@@ -1,0 +1,152 @@
+// Contract tests: clients we did not write (jsforce, @salesforce/core, the sf CLI) talk to the
+// local org over HTTP and get the documented response shapes.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import jsforce from 'jsforce';
+import { startLocalOrg, type LocalOrg } from './index.js';
+
+const TODAY = '2026-11-24';
+
+describe('local org contract: jsforce', () => {
+  let org: LocalOrg;
+  let conn: jsforce.Connection;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY, pageSize: 50 });
+    conn = new jsforce.Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: org.apiVersion });
+  });
+  after(() => org.close());
+
+  it('query and queryMore page with nextRecordsUrl and the documented fields', async () => {
+    const first = await conn.query('SELECT Id, Name, AccountId FROM Opportunity ORDER BY CloseDate', { autoFetch: false });
+    assert.equal(first.done, false);
+    assert.equal(first.records.length, 50);
+    assert.ok(first.totalSize > 50);
+    assert.match(String(first.nextRecordsUrl), /\/services\/data\/v62\.0\/query\/01g/);
+    assert.deepEqual(Object.keys(first.records[0].attributes ?? {}).sort(), ['type', 'url']);
+    const rest = await conn.queryMore(String(first.nextRecordsUrl));
+    assert.equal(rest.records.length, Math.min(50, first.totalSize - 50));
+    const all = await conn.query('SELECT Id FROM Opportunity').run({ autoFetch: true, maxFetch: 10000 });
+    assert.equal(all.records.length, first.totalSize);
+  });
+
+  it('parent fields, child subqueries, aggregates, date literals and the platform error shape', async () => {
+    const plans = await conn.query("SELECT Name, Account__r.Name, (SELECT Name FROM Milestones__r WHERE Status__c = 'Done') FROM Account_Plan__c WHERE Account__r.Name LIKE 'North%'");
+    assert.equal(plans.totalSize, 1);
+    const plan = plans.records[0] as Record<string, { Name?: string; totalSize?: number }>;
+    assert.equal(plan.Account__r.Name, 'Northwind Logistics');
+    assert.equal(plan.Milestones__r.totalSize, 5);
+    const groups = await conn.query('SELECT StageName, COUNT(Id) n, SUM(Amount) total FROM Opportunity WHERE CloseDate = LAST_N_DAYS:365 GROUP BY StageName');
+    assert.ok(groups.records.every((r) => (r.attributes as { type: string }).type === 'AggregateResult'));
+    await assert.rejects(conn.query('SELECT Bogus__c FROM Account'), (e: { errorCode?: string }) => e.errorCode === 'INVALID_FIELD');
+    await assert.rejects(conn.query('SELECT Id FROM Nope__c'), (e: { errorCode?: string }) => e.errorCode === 'INVALID_TYPE');
+    await assert.rejects(conn.query('SELECT Id FROM Account WHERE Name IN (SELECT Name FROM Contact)'), (e: { errorCode?: string }) => e.errorCode === 'MALFORMED_QUERY');
+  });
+
+  it('sobject().update([...]) goes through sObject Collections with per-record results', async () => {
+    const [a, b] = (await conn.query('SELECT Id FROM Account ORDER BY Name LIMIT 2')).records;
+    const results = await conn.sobject('Account').update([
+      { Id: String(a.Id), Major_Account_Tier__c: 'Tier 1' },
+      { Id: String(b.Id), Major_Account_Tier__c: 'Tier 9' }
+    ]);
+    assert.equal(results[0].success, true);
+    assert.equal(results[1].success, false);
+    const errors = (results[1] as { errors: Array<{ statusCode: string }> }).errors;
+    assert.equal(errors[0].statusCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    assert.ok(org.requestLog.some((r) => r.method === 'PATCH' && r.path.endsWith('/composite/sobjects')));
+  });
+
+  it('describe lists fields from force-app, with picklist values and formulas', async () => {
+    const describe = await conn.describe('Account_Plan__c');
+    const status = describe.fields.find((f) => f.name === 'Health_Status__c');
+    assert.equal(status?.calculated, true);
+    const stage = describe.fields.find((f) => f.name === 'Relationship_Stage__c');
+    assert.deepEqual(stage?.picklistValues?.map((p) => p.value), ['Vendor', 'Preferred Supplier', 'Strategic Partner', 'Alliance']);
+    assert.ok(describe.childRelationships.some((c) => c.relationshipName === 'Milestones__r'));
+  });
+
+  it('enforces validation rules from force-app', async () => {
+    const [plan] = (await conn.query("SELECT Id FROM Account_Plan__c WHERE Name LIKE 'Contoso%'")).records;
+    await assert.rejects(
+      conn.sobject('Plan_Milestone__c').create({ Name: 'Done without a date', Plan__c: String(plan.Id), Status__c: 'Done' }),
+      (e: { errorCode?: string; data?: { fields?: string[] } }) => e.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && e.data?.fields?.[0] === 'Completed_On__c'
+    );
+  });
+
+  it('Bulk API 2.0: query job (single page through jsforce), ingest job with results', async () => {
+    const records = await (await conn.bulk2.query('SELECT Id, Name FROM Account')).toArray();
+    assert.equal(records.length, 30);
+    await assert.rejects(conn.bulk2.query('SELECT COUNT(Id) FROM Account').then((r) => r.toArray()));
+    const accounts = (await conn.query('SELECT Id FROM Account ORDER BY Name LIMIT 3')).records;
+    const result = await conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'update',
+      input: accounts.map((a, i) => ({ Id: String(a.Id), Major_Account_Tier__c: i === 2 ? 'Tier 9' : 'Tier 2' })),
+      pollInterval: 10,
+      pollTimeout: 5000
+    });
+    assert.equal(result.successfulResults.length, 2);
+    assert.equal(result.failedResults.length, 1);
+    assert.match(String((result.failedResults[0] as Record<string, unknown>).sf__Error), /INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST/);
+  });
+
+  it('Bulk API 2.0 results page with Sforce-Locator and end with the literal null', async () => {
+    const headers = { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' };
+    const base = `${org.instanceUrl}/services/data/v${org.apiVersion}/jobs/query`;
+    const job = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: 'SELECT Id FROM Opportunity' }) })).json()) as { id: string };
+    let state = '';
+    while (state !== 'JobComplete') state = ((await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string }).state;
+    const locators: string[] = [];
+    let locator = '';
+    let rows = 0;
+    do {
+      const response = await fetch(`${base}/${job.id}/results?maxRecords=20${locator ? `&locator=${locator}` : ''}`, { headers });
+      rows += (await response.text()).trim().split('\n').length - 1;
+      locator = response.headers.get('sforce-locator') ?? 'null';
+      locators.push(locator);
+    } while (locator !== 'null');
+    assert.ok(locators.length > 2);
+    assert.equal(rows, org.records('Opportunity').length);
+  });
+
+  it('normalises a doubled leading slash and refuses a bad token', async () => {
+    const ok = await fetch(`${org.instanceUrl}//services/data/v${org.apiVersion}/limits`, { headers: { Authorization: `Bearer ${org.accessToken}` } });
+    assert.equal(ok.status, 200);
+    const bad = await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/limits`, { headers: { Authorization: 'Bearer nope' } });
+    assert.equal(bad.status, 401);
+    assert.deepEqual(await bad.json(), [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+  });
+});
+
+describe('local org contract: @salesforce/core', () => {
+  it('AuthInfo with an access token and a Connection query the local org', async () => {
+    const org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
+    try {
+      const { AuthInfo, Connection } = await import('@salesforce/core');
+      const authInfo = await AuthInfo.create({ accessTokenOptions: { accessToken: org.accessToken, instanceUrl: org.instanceUrl, loginUrl: org.instanceUrl } });
+      assert.equal(authInfo.getUsername(), org.username);
+      const connection = await Connection.create({ authInfo });
+      connection.setApiVersion('62.0');
+      const result = await connection.query<{ Name: string }>("SELECT Name FROM Organization");
+      assert.equal(result.records[0].Name, 'Local Org (Major Account Management)');
+    } finally {
+      await org.close();
+    }
+  });
+});
+
+describe('local org contract: the official sf CLI', () => {
+  const sf = spawnSync('sf', ['--version'], { encoding: 'utf8' });
+  it('logs in with an access token and runs sf data query', { skip: sf.status !== 0 ? 'the sf CLI is not installed here (npm i -g @salesforce/cli to run this test)' : false }, async () => {
+    const org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
+    try {
+      const env = { ...process.env, SF_ACCESS_TOKEN: org.accessToken };
+      const login = spawnSync('sf', ['org', 'login', 'access-token', '--instance-url', org.instanceUrl, '--alias', 'mam-contract', '--no-prompt'], { encoding: 'utf8', env });
+      assert.equal(login.status, 0, login.stderr);
+      const query = spawnSync('sf', ['data', 'query', '--target-org', 'mam-contract', '--query', 'SELECT Name FROM Account_Plan__c', '--json'], { encoding: 'utf8', env });
+      assert.equal(JSON.parse(query.stdout).result.totalSize, 3);
+    } finally {
+      await org.close();
+    }
+  });
+});
