@@ -38,9 +38,15 @@ describe('local org contract: jsforce', () => {
     assert.equal(plan.Milestones__r.totalSize, 5);
     const groups = await conn.query('SELECT StageName, COUNT(Id) n, SUM(Amount) total FROM Opportunity WHERE CloseDate = LAST_N_DAYS:365 GROUP BY StageName');
     assert.ok(groups.records.every((r) => (r.attributes as { type: string }).type === 'AggregateResult'));
-    await assert.rejects(conn.query('SELECT Bogus__c FROM Account').run(), (e: { errorCode?: string }) => e.errorCode === 'INVALID_FIELD');
-    await assert.rejects(conn.query('SELECT Id FROM Nope__c').run(), (e: { errorCode?: string }) => e.errorCode === 'INVALID_TYPE');
-    await assert.rejects(conn.query('SELECT Id FROM Account WHERE Name IN (SELECT Name FROM Contact)').run(), (e: { errorCode?: string }) => e.errorCode === 'MALFORMED_QUERY');
+    await assert.rejects(async () => {
+      await conn.query('SELECT Bogus__c FROM Account');
+    }, (e: { errorCode?: string }) => e.errorCode === 'INVALID_FIELD');
+    await assert.rejects(async () => {
+      await conn.query('SELECT Id FROM Nope__c');
+    }, (e: { errorCode?: string }) => e.errorCode === 'INVALID_TYPE');
+    await assert.rejects(async () => {
+      await conn.query('SELECT Id FROM Account WHERE Name IN (SELECT Name FROM Contact)');
+    }, (e: { errorCode?: string }) => e.errorCode === 'MALFORMED_QUERY');
   });
 
   it('sobject().update([...]) goes through sObject Collections with per-record results', async () => {
