@@ -57,7 +57,7 @@ describe('local org contract: jsforce', () => {
     ]);
     assert.equal(results[0].success, true);
     assert.equal(results[1].success, false);
-    const errors = (results[1] as { errors: Array<{ statusCode: string }> }).errors;
+    const errors = (results[1] as unknown as { errors: Array<{ statusCode: string }> }).errors;
     assert.equal(errors[0].statusCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
     assert.ok(org.requestLog.some((r) => r.method === 'PATCH' && r.path.endsWith('/composite/sobjects')));
   });
