@@ -61,9 +61,24 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "computed": false,
       "required": false
     },
+    "Attainment_Total__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
     "Backup_Account_Lead__c": {
       "type": "Lookup",
       "computed": false,
+      "required": false
+    },
+    "Champions__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Committed_Resources__c": {
+      "type": "Summary",
+      "computed": true,
       "required": false
     },
     "Customer_Acknowledged__c": {
@@ -81,14 +96,99 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "computed": false,
       "required": false
     },
+    "Customer_Executives__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Decision_Makers__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Earliest_Open_Due__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
     "Executive_Sponsor__c": {
       "type": "Lookup",
       "computed": false,
       "required": false
     },
+    "Health_Alignment__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Cadence__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Coverage__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Execution__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Reasons__c": {
+      "type": "Text",
+      "computed": true,
+      "required": false
+    },
+    "Health_Results__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Score__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
+    },
+    "Health_Status__c": {
+      "type": "Text",
+      "computed": true,
+      "required": false
+    },
     "Joint_Planning_Date__c": {
       "type": "Date",
       "computed": false,
+      "required": false
+    },
+    "Last_Review_Date__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Measurable_Objectives__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Milestones_Done__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Milestones_Total__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Objectives_Agreed__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
+    "Objectives_Total__c": {
+      "type": "Summary",
+      "computed": true,
       "required": false
     },
     "Period_End__c": {
@@ -99,6 +199,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
     "Period_Start__c": {
       "type": "Date",
       "computed": false,
+      "required": false
+    },
+    "Readiness_Count__c": {
+      "type": "Number",
+      "computed": true,
       "required": false
     },
     "Relationship_Stage__c": {
@@ -122,6 +227,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "computed": false,
       "required": false
     },
+    "Seller_Executives__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
     "Shared_Value__c": {
       "type": "Text",
       "computed": false,
@@ -141,6 +251,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
         "Active",
         "Archived"
       ]
+    },
+    "Suggested_Stage__c": {
+      "type": "Text",
+      "computed": true,
+      "required": false
     },
     "Wallet_Share_Target__c": {
       "type": "Percent",
@@ -441,6 +556,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "type": "MasterDetail",
       "computed": false,
       "required": true
+    },
+    "Results_Attainment__c": {
+      "type": "Number",
+      "computed": true,
+      "required": false
     },
     "Target__c": {
       "type": "Number",
