@@ -135,6 +135,18 @@ describe('metadata checker', () => {
     assertNames(problems, source, /schema field Account.Tier__c: field Account.Tier__c does not exist/);
   });
 
+  it('fails a report that uses a column its report type does not offer, and a dashboard naming a missing report', async () => {
+    const report = 'force-app/main/default/reports/Major_Account_Health/Late_Milestones.report-meta.xml';
+    const problems = await problemsAfter(report, (t) => t.replace('<field>Account_Plan__c.Milestones__r$Owner__c</field>', '<field>Account_Plan__c.Milestones__r$Objective__c.Name</field>'));
+    assertNames(problems, report, /uses Account_Plan__c.Milestones__r\$Objective__c.Name, which report type Plans_with_Milestones__c does not offer/);
+    const dashboard = 'force-app/main/default/dashboards/Major_Account_Dashboards/Major_Account_Health.dashboard-meta.xml';
+    const missing = await problemsAfter(dashboard, (t) => t.replace('Major_Account_Health/Late_Milestones', 'Major_Account_Health/Early_Milestones'));
+    assertNames(missing, dashboard, /uses report Major_Account_Health\/Early_Milestones, which does not exist/);
+    const reportType = 'force-app/main/default/reportTypes/Plans_with_Reviews.reportType-meta.xml';
+    const join = await problemsAfter(reportType, (t) => t.replace('<relationship>Reviews__r</relationship>', '<relationship>Reviewz__r</relationship>'));
+    assertNames(join, reportType, /join relationship Reviewz__r is not a child relationship of Account_Plan__c/);
+  });
+
   it('fails sample data that names a missing field or an invalid picklist value', async () => {
     const dir = copyProject();
     mkdirSync(join(dir, 'data'));
