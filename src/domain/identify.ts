@@ -121,13 +121,16 @@ export function rankCandidates(accounts: AccountValueInput[], settings: Identify
 
   let running = 0;
   let paretoCount = 0;
+  let valuedSoFar = 0;
   const drafts = byValue.map((account) => {
     const hasValue = account.value > 0 && totalValue > 0;
     const shareBefore = hasValue ? (100 * running) / totalValue : 100;
     let rank: number | null = null;
     if (hasValue) {
       running += account.value;
-      rank = valued.indexOf(account) + 1;
+      // Accounts with value come first in byValue, so their position is their rank.
+      valuedSoFar += 1;
+      rank = valuedSoFar;
     }
     const cumulativeShare = hasValue ? (100 * running) / totalValue : null;
     // Inside the cut: the smallest top set whose share reaches the Pareto share.

@@ -1,0 +1,102 @@
+// npm run bench — every benchmark, written to bench/RESULTS.md with the machine, the date and the
+// commands. Benchmarks measure; they never fail on a number (that is not what tests are for).
+//   npm run bench              10k and 100k opportunities
+//   npm run bench -- --full    also 1,000,000 opportunities (a few minutes on two cores)
+import '../test/cli/harness.js';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { identifyAtScale, type ScaleResult } from './identify-scale.js';
+import { formulasOf, FORMULA_SOURCE_LIMIT } from '../scripts/lib/metadata/formulas.js';
+import { loadProject } from '../scripts/lib/metadata/project.js';
+import { loginToLocalOrg, runCommand } from '../test/cli/harness.js';
+import { startLocalOrg } from '../test/local-org/index.js';
+import Identify from '../src/commands/mam/identify.js';
+
+const full = process.argv.includes('--full');
+const sizes: Array<[number, number]> = [[10_000, 10_000], [100_000, 30_000], ...(full ? ([[1_000_000, 100_000]] as Array<[number, number]>) : [])];
+const lines: string[] = [];
+const out = (line = ''): void => {
+  lines.push(line);
+  console.log(line);
+};
+const ms = (n: number): string => `${n.toFixed(0)} ms`;
+
+out('# Benchmark results');
+out();
+out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}.`);
+out(`Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench${full ? ' -- --full' : ''}\` (\`--full\` adds the 1,000,000-opportunity case).`);
+out();
+
+out('## 1. Identify at scale (Bulk API 2.0 path)');
+out();
+out('The identification pipeline (Bulk query job → CSV pages streamed and summed per account → ranking) runs in its own process against the local org over HTTP; peak memory is that process\'s max RSS. DuckDB runs the equivalent `GROUP BY … ORDER BY` on the same opportunities written to a CSV file; "our CSV loop" is our streaming parser and per-account sums on that same file, without HTTP — the like-for-like comparison.');
+out();
+out('| opportunities | accounts with revenue | pipeline (HTTP) | of which ranking | our CSV loop | DuckDB | ratio (our loop / DuckDB) | client peak RSS |');
+out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+const results: ScaleResult[] = [];
+for (const [opportunities, accounts] of sizes) {
+  const r = await identifyAtScale(opportunities, accounts);
+  results.push(r);
+  out(`| ${r.opportunities.toLocaleString('en-US')} | ${r.accounts.toLocaleString('en-US')} | ${ms(r.pipelineMs)} | ${ms(r.rankMs)} | ${ms(r.localCsvMs)} | ${ms(r.duckdbMs)} | ${(r.localCsvMs / r.duckdbMs).toFixed(1)}× | ${r.clientMaxRssMb.toFixed(0)} MB |`);
+}
+out();
+const biggest = results[results.length - 1];
+out(`Goal "within 2× DuckDB at 1M rows": ${full ? (biggest.localCsvMs <= 2 * biggest.duckdbMs ? 'met' : `**missed** (${(biggest.localCsvMs / biggest.duckdbMs).toFixed(1)}×): DuckDB's vectorised, multi-threaded C++ CSV reader against a single-threaded JavaScript parser; the pipeline is bounded by the API anyway — one Bulk page of 50,000 rows per request`) : 'not run (use --full)'}.`);
+out(`Goal "memory flat in the number of opportunities": client peak RSS ${results.map((r) => `${r.clientMaxRssMb.toFixed(0)} MB`).join(' → ')} for ${results.map((r) => r.opportunities.toLocaleString('en-US')).join(' → ')} opportunities (${results.map((r) => r.accounts.toLocaleString('en-US')).join(' → ')} accounts). ${full ? 'Not flat: ' : ''}the sums hold one total per account, but each 50,000-row page is parsed whole before it is summed (so a retried page never counts twice), and the figure is V8's high-water mark, which includes garbage not yet collected. A smaller page size trades memory for requests.`);
+out();
+
+out('## 2. API economy');
+out();
+out('Requests the identification itself sends (client login and discovery excluded), against the minimum the API allows:');
+out();
+out('| case | requests | minimum | requests |');
+out('|---|---:|---:|---|');
+for (const r of results) {
+  const own = r.requestPaths.filter((p) => p.includes('/jobs/'));
+  out(`| read ${r.opportunities.toLocaleString('en-US')} opportunities (Bulk) | ${own.length} | ${2 + Math.max(1, Math.ceil(r.opportunities / 50_000))} (create, one poll, pages of 50,000) | ${own.join(', ')} |`);
+}
+{
+  const org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: '2026-11-24' });
+  await loginToLocalOrg(org.instanceUrl, org.accessToken, 'bench-org');
+  const before = org.requestLog.length;
+  await runCommand(Identify, ['--target-org', 'bench-org', '--as-of', '2026-11-24', '--apply', '--undo-file', join(process.env.HOME ?? '.', `undo-${Date.now()}.json`)]);
+  const log = org.requestLog.slice(before);
+  const writes = log.filter((r) => r.method === 'PATCH').length;
+  const queries = log.filter((r) => r.path.endsWith('/query')).length;
+  out(`| \`identify --apply\` on the sample data (71 opportunities, 9 accounts written) | ${log.length} in all: ${queries} queries, ${writes} write | writes: 1 collection of ≤ 200; reads: 1 aggregate query | ${log.map((r) => `${r.method} ${r.path.replace(/\/services\/data\/v[\d.]+/, '')}`).join(', ')} |`);
+  await org.close();
+}
+out();
+out('Goal "minimum + 3": met for the Bulk read (one extra poll while the job runs); `identify --apply` adds the namespace discovery (describe), the settings query, the count that chooses aggregate or Bulk, and the read of flagged and strategic accounts.');
+out();
+
+out('## 3. Record page');
+out();
+out('Not measured: the Lightning components of the rep experience are not built yet (issue 4), so there is no record page to render.');
+out();
+
+out('## 4. Formula budget');
+out();
+const project = loadProject(process.cwd());
+const formulas = formulasOf(project).sort((a, b) => b.formula.length - a.formula.length);
+out('| formula | characters | share of 3,900 |');
+out('|---|---:|---:|');
+for (const f of formulas.slice(0, 8)) out(`| ${f.file.split('/').slice(-3).join('/').replace('.field-meta.xml', '').replace('/fields/', '.')} | ${f.formula.length} | ${((100 * f.formula.length) / FORMULA_SOURCE_LIMIT).toFixed(0)}% |`);
+out();
+out(`Goal "≤ 60%": ${formulas[0].formula.length <= 0.6 * FORMULA_SOURCE_LIMIT ? 'met' : 'missed'} (largest ${((100 * formulas[0].formula.length) / FORMULA_SOURCE_LIMIT).toFixed(0)}%). The compiled size (5,000-byte limit, counting referenced formula fields) can only be measured by a deployment.`);
+out();
+
+out('## 5. Bundle size');
+out();
+const lwc = 'force-app/main/default/lwc';
+const files = existsSync(lwc) ? readdirSync(lwc).flatMap((b) => readdirSync(join(lwc, b)).filter((f) => f.endsWith('.js')).map((f) => join(lwc, b, f))) : [];
+out('| file | bytes |');
+out('|---|---:|');
+for (const f of files) out(`| ${relative(process.cwd(), f)} | ${statSync(f).size.toLocaleString('en-US')} |`);
+const service = files.find((f) => f.endsWith('mamService.js'));
+out();
+out(`Goal "service module ≤ 40 KB": ${service ? (statSync(service).size <= 40 * 1024 ? `met (${(statSync(service).size / 1024).toFixed(1)} KB, no zod, no eval)` : 'missed') : 'run npm run build first'}.`);
+
+writeFileSync('bench/RESULTS.md', `${lines.join('\n')}\n`);
+console.log('\nWritten to bench/RESULTS.md');
