@@ -59,6 +59,8 @@ describe('sf mam identify', () => {
     const applied = await runCommand<IdentifyResult>(Identify, ['--target-org', alias, '--as-of', TODAY, '--apply', '--undo-file', undo, '--json']);
     assert.equal(applied.error, undefined, applied.error?.message);
     assert.equal(applied.result?.written.length, 2);
+    assert.ok(!applied.stdout.includes(org.accessToken) && !applied.stdout.includes('!LOCAL.'), 'the --json output carries no access token');
+    assert.ok(!readFileSync(undo, 'utf8').includes('!LOCAL.'), 'nor does the undo file');
     assert.ok(existsSync(undo));
     const acme = org.records('Account').find((a) => a.Name === 'Acme Corp');
     assert.equal(acme?.Major_Account__c, true);
