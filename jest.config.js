@@ -12,6 +12,7 @@ export default {
     // Components import domain rules through the generated service module; tests use its
     // TypeScript source, so numbers in the UI come from the same code as the CLI.
     '^c/mamService$': '<rootDir>/src/domain/index.ts',
+    '^test/(.*)$': '<rootDir>/force-app/test/$1',
     // src/domain uses Node ESM specifiers (./health.js) for files that are .ts on disk.
     '^(\\.{1,2}/.*)\\.js$': '$1'
   }

@@ -13,6 +13,14 @@ type TypeDefinition = { type: string; props: Record<string, PropKind>; extends?:
 const require = createRequire(import.meta.url);
 const { ApiSchemas } = require('jsforce/lib/api/metadata/schema.js') as { ApiSchemas: Record<string, TypeDefinition> };
 
+// jsforce's FlexiPage definitions predate API 47, where regions hold itemInstances (a component or
+// a field) instead of componentInstances; these are the current elements.
+ApiSchemas.FlexiPageRegion = { ...ApiSchemas.FlexiPageRegion, props: { ...ApiSchemas.FlexiPageRegion.props, itemInstances: ['ItemInstance'] } };
+ApiSchemas.ItemInstance = { type: 'ItemInstance', props: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' } };
+ApiSchemas.ComponentInstance = { ...ApiSchemas.ComponentInstance, props: { ...ApiSchemas.ComponentInstance.props, identifier: '?string' } };
+ApiSchemas.FieldInstance ??= { type: 'FieldInstance', props: { fieldInstanceProperties: ['FieldInstanceProperty'], fieldItem: 'string', identifier: '?string', visibilityRule: '?UiFormulaRule' } };
+ApiSchemas.FieldInstanceProperty ??= { type: 'FieldInstanceProperty', props: { name: 'string', value: '?string' } };
+
 // Elements whose content the jsforce definitions describe too loosely to check (free-form XML).
 const FREE_FORM: Record<string, Set<string>> = {
   LightningComponentBundle: new Set(['targetConfigs']),

@@ -1,0 +1,32 @@
+// Types for the platform modules our components import (the platform provides them at run time;
+// sfdx-lwc-jest provides test doubles).
+declare module 'lightning/uiRecordApi' {
+  import type { WireAdapterConstructor } from 'lwc';
+  export const getRecord: WireAdapterConstructor;
+  export function getFieldValue(record: unknown, field: unknown): unknown;
+  export function updateRecord(input: { fields: Record<string, unknown> }): Promise<unknown>;
+}
+declare module 'lightning/uiObjectInfoApi' {
+  import type { WireAdapterConstructor } from 'lwc';
+  export const getObjectInfo: WireAdapterConstructor;
+}
+declare module 'lightning/platformShowToastEvent' {
+  export class ShowToastEvent extends CustomEvent<unknown> {
+    constructor(toast: { title: string; message?: string; variant?: 'info' | 'success' | 'warning' | 'error' });
+  }
+}
+declare module 'lightning/confirm' {
+  const LightningConfirm: { open(options: { message: string; label: string; theme?: string; variant?: string }): Promise<boolean> };
+  export default LightningConfirm;
+}
+declare module '@salesforce/label/*' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/schema/*' {
+  const reference: { fieldApiName: string; objectApiName: string };
+  export default reference;
+}
+declare module 'c/ldsUtils' {
+  export function reduceErrors(errors: unknown): string[];
+}
