@@ -268,3 +268,74 @@ export function healthInputFrom(plan: Row, children: { milestones: Row[]; teamRo
     rollups: rollupsFromChildren(children)
   };
 }
+
+/** The plan's roll-up summary fields (as the platform returns them) → the model's roll-ups. */
+export function rollupsFromFields(fields: Row): PlanRollups {
+  return {
+    milestonesTotal: num(fields.Milestones_Total__c),
+    milestonesDone: num(fields.Milestones_Done__c),
+    earliestOpenDue: str(fields.Earliest_Open_Due__c),
+    lastReviewDate: str(fields.Last_Review_Date__c),
+    sellerExecutives: num(fields.Seller_Executives__c),
+    customerExecutives: num(fields.Customer_Executives__c),
+    decisionMakers: num(fields.Decision_Makers__c),
+    champions: num(fields.Champions__c),
+    committedResources: num(fields.Committed_Resources__c),
+    objectivesTotal: num(fields.Objectives_Total__c),
+    objectivesAgreed: num(fields.Objectives_Agreed__c),
+    measurableObjectives: num(fields.Measurable_Objectives__c),
+    attainmentTotal: num(fields.Attainment_Total__c)
+  };
+}
+
+export type HealthView = {
+  score: number | null;
+  status: HealthStatus | null;
+  parts: Array<{ key: ComponentKey; score: number | null }>;
+  reasons: string[];
+  readiness: ReadinessStep[];
+  readinessCount: number;
+  suggestedStage: string | null;
+  lastReviewDate: string | null;
+};
+
+/**
+ * What the record page shows for a plan read with its health fields: the numbers are the
+ * platform's formula fields (equal to planHealth by test/health), the readiness checklist with
+ * its evidence comes from the same model. The plan's own review cadence is used; a plan whose
+ * cadence was cleared shows the cadence step as not met until one is set.
+ */
+export function healthView(fields: Row, today: string): HealthView {
+  const input: PlanHealthInput = {
+    status: str(fields.Status__c),
+    stage: str(fields.Relationship_Stage__c),
+    periodStart: str(fields.Period_Start__c),
+    periodEnd: str(fields.Period_End__c),
+    reviewCadenceDays: fields.Review_Cadence_Days__c === null || fields.Review_Cadence_Days__c === undefined ? null : Number(fields.Review_Cadence_Days__c),
+    sharedValue: str(fields.Shared_Value__c),
+    customerAcknowledged: fields.Customer_Acknowledged__c === true,
+    jointPlanningDate: str(fields.Joint_Planning_Date__c),
+    hasAccountLead: Boolean(str(fields.Account_Lead__c)),
+    hasBackupLead: Boolean(str(fields.Backup_Account_Lead__c)),
+    rollups: rollupsFromFields(fields)
+  };
+  const readiness = readinessSteps(input, { weights: { execution: 0, cadence: 0, coverage: 0, alignment: 0, results: 0 }, onTrackThreshold: 0, atRiskThreshold: 0, defaultReviewCadenceDays: 0 }, today);
+  const score = fields.Health_Score__c === null || fields.Health_Score__c === undefined ? null : Number(fields.Health_Score__c);
+  const part = (name: string): number | null => (fields[name] === null || fields[name] === undefined ? null : Number(fields[name]));
+  return {
+    score,
+    status: (str(fields.Health_Status__c) as HealthStatus | null) ?? null,
+    parts: [
+      { key: 'execution', score: part('Health_Execution__c') },
+      { key: 'cadence', score: part('Health_Cadence__c') },
+      { key: 'coverage', score: part('Health_Coverage__c') },
+      { key: 'alignment', score: part('Health_Alignment__c') },
+      { key: 'results', score: part('Health_Results__c') }
+    ],
+    reasons: (str(fields.Health_Reasons__c) ?? '').split('; ').filter(Boolean),
+    readiness,
+    readinessCount: fields.Readiness_Count__c === null || fields.Readiness_Count__c === undefined ? readiness.filter((r) => r.met).length : Number(fields.Readiness_Count__c),
+    suggestedStage: str(fields.Suggested_Stage__c),
+    lastReviewDate: input.rollups.lastReviewDate
+  };
+}

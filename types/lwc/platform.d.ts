@@ -30,3 +30,8 @@ declare module '@salesforce/schema/*' {
 declare module 'c/ldsUtils' {
   export function reduceErrors(errors: unknown): string[];
 }
+declare module 'lightning/graphql' {
+  import type { WireAdapterConstructor } from 'lwc';
+  export const graphql: WireAdapterConstructor;
+  export function gql(strings: TemplateStringsArray, ...values: unknown[]): unknown;
+}

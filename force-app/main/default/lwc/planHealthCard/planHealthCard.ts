@@ -1,0 +1,175 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { healthView, type HealthView } from 'c/mamService';
+import TITLE from '@salesforce/label/c.MAM_Health_Title';
+import NO_PLAN from '@salesforce/label/c.MAM_Health_No_Plan';
+import SCORE from '@salesforce/label/c.MAM_Health_Score';
+import NOT_SCORED from '@salesforce/label/c.MAM_Health_Not_Scored';
+import EXECUTION from '@salesforce/label/c.MAM_Health_Part_Execution';
+import CADENCE from '@salesforce/label/c.MAM_Health_Part_Cadence';
+import COVERAGE from '@salesforce/label/c.MAM_Health_Part_Coverage';
+import ALIGNMENT from '@salesforce/label/c.MAM_Health_Part_Alignment';
+import RESULTS from '@salesforce/label/c.MAM_Health_Part_Results';
+import NO_TARGETS from '@salesforce/label/c.MAM_Health_No_Targets';
+import REASONS from '@salesforce/label/c.MAM_Health_Reasons';
+import NO_REASONS from '@salesforce/label/c.MAM_Health_No_Reasons';
+import READINESS from '@salesforce/label/c.MAM_Health_Readiness';
+import MET from '@salesforce/label/c.MAM_Health_Met';
+import NOT_MET from '@salesforce/label/c.MAM_Health_Not_Met';
+import SUGGESTED from '@salesforce/label/c.MAM_Health_Suggested_Stage';
+import LAST_REVIEW from '@salesforce/label/c.MAM_Health_Last_Review';
+import NEVER from '@salesforce/label/c.MAM_Health_Never';
+import STATUS_ON_TRACK from '@salesforce/label/c.MAM_Health_Status_On_Track';
+import STATUS_AT_RISK from '@salesforce/label/c.MAM_Health_Status_At_Risk';
+import STATUS_OFF_TRACK from '@salesforce/label/c.MAM_Health_Status_Off_Track';
+
+const PLAN_FIELDS = [
+  'Name', 'Status__c', 'Relationship_Stage__c', 'Period_Start__c', 'Period_End__c', 'Review_Cadence_Days__c', 'Shared_Value__c',
+  'Customer_Acknowledged__c', 'Joint_Planning_Date__c', 'Account_Lead__c', 'Backup_Account_Lead__c', 'Health_Score__c', 'Health_Status__c',
+  'Health_Execution__c', 'Health_Cadence__c', 'Health_Coverage__c', 'Health_Alignment__c', 'Health_Results__c', 'Health_Reasons__c',
+  'Readiness_Count__c', 'Suggested_Stage__c', 'Milestones_Total__c', 'Milestones_Done__c', 'Earliest_Open_Due__c', 'Last_Review_Date__c',
+  'Seller_Executives__c', 'Customer_Executives__c', 'Decision_Makers__c', 'Champions__c', 'Committed_Resources__c', 'Objectives_Total__c',
+  'Objectives_Agreed__c', 'Measurable_Objectives__c', 'Attainment_Total__c'
+];
+const PART_LABELS: Record<string, string> = { execution: EXECUTION, cadence: CADENCE, coverage: COVERAGE, alignment: ALIGNMENT, results: RESULTS };
+const STATUS_LABELS: Record<string, string> = { 'On Track': STATUS_ON_TRACK, 'At Risk': STATUS_AT_RISK, 'Off Track': STATUS_OFF_TRACK };
+const STATUS_THEMES: Record<string, string> = { 'On Track': 'slds-theme_success', 'At Risk': 'slds-theme_warning', 'Off Track': 'slds-theme_error' };
+
+type Node = Record<string, { value: unknown } | string>;
+type GraphQLResult = { data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: Node }> } } } }; errors?: unknown };
+
+/** Plan health of the account's active plan: score, status, the parts and why, and readiness. */
+export default class PlanHealthCard extends LightningElement {
+  /** Id of the Account whose record page shows the card. */
+  @api recordId: string | undefined;
+
+  labels = { TITLE, NO_PLAN, SCORE, REASONS, NO_REASONS, READINESS, SUGGESTED, LAST_REVIEW };
+  result: GraphQLResult = {};
+
+  // One query for everything the card shows: the active plan with its health and roll-up fields.
+  @wire(graphql, {
+    query: gql`
+      query planHealth($accountId: ID) {
+        uiapi {
+          query {
+            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1, orderBy: { Period_Start__c: { order: DESC } }) {
+              edges {
+                node {
+                  Id
+                  Name { value }
+                  Status__c { value }
+                  Relationship_Stage__c { value }
+                  Period_Start__c { value }
+                  Period_End__c { value }
+                  Review_Cadence_Days__c { value }
+                  Shared_Value__c { value }
+                  Customer_Acknowledged__c { value }
+                  Joint_Planning_Date__c { value }
+                  Account_Lead__c { value }
+                  Backup_Account_Lead__c { value }
+                  Health_Score__c { value }
+                  Health_Status__c { value }
+                  Health_Execution__c { value }
+                  Health_Cadence__c { value }
+                  Health_Coverage__c { value }
+                  Health_Alignment__c { value }
+                  Health_Results__c { value }
+                  Health_Reasons__c { value }
+                  Readiness_Count__c { value }
+                  Suggested_Stage__c { value }
+                  Milestones_Total__c { value }
+                  Milestones_Done__c { value }
+                  Earliest_Open_Due__c { value }
+                  Last_Review_Date__c { value }
+                  Seller_Executives__c { value }
+                  Customer_Executives__c { value }
+                  Decision_Makers__c { value }
+                  Champions__c { value }
+                  Committed_Resources__c { value }
+                  Objectives_Total__c { value }
+                  Objectives_Agreed__c { value }
+                  Measurable_Objectives__c { value }
+                  Attainment_Total__c { value }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$variables'
+  })
+  wiredPlan(result: GraphQLResult): void {
+    this.result = result;
+  }
+
+  get variables(): { accountId: string | undefined } {
+    return { accountId: this.recordId };
+  }
+
+  get loading(): boolean {
+    return !this.result.data && !this.result.errors;
+  }
+
+  get errors(): unknown {
+    return this.result.errors;
+  }
+
+  get plan(): Record<string, unknown> | undefined {
+    const node = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    if (!node) return undefined;
+    return Object.fromEntries(PLAN_FIELDS.map((f) => [f, typeof node[f] === 'object' && node[f] !== null ? (node[f] as { value: unknown }).value : null]));
+  }
+
+  get hasPlan(): boolean {
+    return Boolean(this.plan);
+  }
+
+  get view(): HealthView | undefined {
+    return this.plan ? healthView(this.plan, new Date().toISOString().slice(0, 10)) : undefined;
+  }
+
+  get planName(): string {
+    return String(this.plan?.Name ?? '');
+  }
+
+  get scoreText(): string {
+    return this.view?.score === null || this.view?.score === undefined ? NOT_SCORED : String(this.view.score);
+  }
+
+  get statusText(): string {
+    return this.view?.status ? STATUS_LABELS[this.view.status] : '';
+  }
+
+  get statusClass(): string {
+    return `slds-badge ${this.view?.status ? STATUS_THEMES[this.view.status] : ''}`;
+  }
+
+  get parts(): Array<{ key: string; label: string; value: number; text: string }> {
+    return (this.view?.parts ?? []).map((p) => ({ key: p.key, label: PART_LABELS[p.key], value: p.score ?? 0, text: p.score === null ? NO_TARGETS : String(p.score) }));
+  }
+
+  get reasons(): string[] {
+    return this.view?.reasons ?? [];
+  }
+
+  get hasReasons(): boolean {
+    return this.reasons.length > 0;
+  }
+
+  get steps(): Array<{ key: string; step: string; evidence: string; icon: string; state: string }> {
+    return (this.view?.readiness ?? []).map((s) => ({ key: s.step, step: s.step, evidence: s.evidence, icon: s.met ? 'utility:success' : 'utility:routing_offline', state: s.met ? MET : NOT_MET }));
+  }
+
+  get readinessText(): string {
+    return `${this.view?.readinessCount ?? 0} / 8`;
+  }
+
+  get suggestedStage(): string | null {
+    return this.view?.suggestedStage ?? null;
+  }
+
+  get lastReview(): string {
+    return this.view?.lastReviewDate ?? NEVER;
+  }
+}
