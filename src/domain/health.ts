@@ -252,21 +252,26 @@ export function rollupsFromChildren(children: { milestones: Row[]; teamRoles: Ro
   };
 }
 
-/** A plan record (fields as the platform names them) and its children → the model's input. */
-export function healthInputFrom(plan: Row, children: { milestones: Row[]; teamRoles: Row[]; reviews: Row[]; objectives: Row[] }): PlanHealthInput {
+/** A plan record (fields as the platform names them) with its roll-ups → the model's input. */
+function planInput(plan: Row, rollups: PlanRollups): PlanHealthInput {
   return {
     status: str(plan.Status__c),
     stage: str(plan.Relationship_Stage__c),
     periodStart: str(plan.Period_Start__c),
     periodEnd: str(plan.Period_End__c),
-    reviewCadenceDays: plan.Review_Cadence_Days__c === null || plan.Review_Cadence_Days__c === undefined || plan.Review_Cadence_Days__c === '' ? null : Number(plan.Review_Cadence_Days__c),
+    reviewCadenceDays: str(plan.Review_Cadence_Days__c) === null ? null : Number(plan.Review_Cadence_Days__c),
     sharedValue: str(plan.Shared_Value__c),
     customerAcknowledged: plan.Customer_Acknowledged__c === true,
     jointPlanningDate: str(plan.Joint_Planning_Date__c),
     hasAccountLead: Boolean(str(plan.Account_Lead__c)),
     hasBackupLead: Boolean(str(plan.Backup_Account_Lead__c)),
-    rollups: rollupsFromChildren(children)
+    rollups
   };
+}
+
+/** A plan record and its child records → the model's input (the CLI reads the children). */
+export function healthInputFrom(plan: Row, children: { milestones: Row[]; teamRoles: Row[]; reviews: Row[]; objectives: Row[] }): PlanHealthInput {
+  return planInput(plan, rollupsFromChildren(children));
 }
 
 /** The plan's roll-up summary fields (as the platform returns them) → the model's roll-ups. */
@@ -306,19 +311,7 @@ export type HealthView = {
  * cadence was cleared shows the cadence step as not met until one is set.
  */
 export function healthView(fields: Row, today: string): HealthView {
-  const input: PlanHealthInput = {
-    status: str(fields.Status__c),
-    stage: str(fields.Relationship_Stage__c),
-    periodStart: str(fields.Period_Start__c),
-    periodEnd: str(fields.Period_End__c),
-    reviewCadenceDays: fields.Review_Cadence_Days__c === null || fields.Review_Cadence_Days__c === undefined ? null : Number(fields.Review_Cadence_Days__c),
-    sharedValue: str(fields.Shared_Value__c),
-    customerAcknowledged: fields.Customer_Acknowledged__c === true,
-    jointPlanningDate: str(fields.Joint_Planning_Date__c),
-    hasAccountLead: Boolean(str(fields.Account_Lead__c)),
-    hasBackupLead: Boolean(str(fields.Backup_Account_Lead__c)),
-    rollups: rollupsFromFields(fields)
-  };
+  const input = planInput(fields, rollupsFromFields(fields));
   const readiness = readinessSteps(input, { weights: { execution: 0, cadence: 0, coverage: 0, alignment: 0, results: 0 }, onTrackThreshold: 0, atRiskThreshold: 0, defaultReviewCadenceDays: 0 }, today);
   const score = fields.Health_Score__c === null || fields.Health_Score__c === undefined ? null : Number(fields.Health_Score__c);
   const part = (name: string): number | null => (fields[name] === null || fields[name] === undefined ? null : Number(fields[name]));

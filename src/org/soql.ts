@@ -30,3 +30,8 @@ export function isRecordId(value: string): boolean {
 export function isApiName(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(value) && !value.endsWith('_') && !/___/.test(value);
 }
+
+/** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+}

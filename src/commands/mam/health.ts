@@ -5,14 +5,12 @@ import { readPlans } from '../../org/plans.js';
 import { queryAll } from '../../org/query.js';
 import { openSession } from '../../org/session.js';
 import { readSettings } from '../../org/settings.js';
-import { isRecordId, quote } from '../../org/soql.js';
+import { isRecordId, quote, isIsoDate } from '../../org/soql.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('major-account-management', 'mam.health');
 
 export type HealthResult = { asOf: string; plans: PlanHealthRow[]; counts: Record<string, number> };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default class Health extends SfCommand<HealthResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -33,7 +31,7 @@ export default class Health extends SfCommand<HealthResult> {
     const failUnder = flags['fail-under'];
     if (failUnder !== undefined && (failUnder < 0 || failUnder > 100)) throw messages.createError('error.OutOfRange', [failUnder]);
     const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) throw messages.createError('error.InvalidDate', [asOf]);
+    if (!isIsoDate(asOf)) throw messages.createError('error.InvalidDate', [asOf]);
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
     let ownerId: string | undefined;

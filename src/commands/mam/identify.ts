@@ -8,7 +8,7 @@ import { csvLine } from '../../org/csv.js';
 import { identifyInOrg } from '../../org/identify.js';
 import { openSession } from '../../org/session.js';
 import { readSettings } from '../../org/settings.js';
-import { isApiName } from '../../org/soql.js';
+import { isApiName, isIsoDate } from '../../org/soql.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('major-account-management', 'mam.identify');
@@ -31,8 +31,6 @@ export type IdentifyResult = {
   written: string[];
   failures: WriteFailure[];
 };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkRange(name: string, value: number | undefined, min: number, max: number): void {
   if (value !== undefined && (!Number.isFinite(value) || value < min || value > max)) {
@@ -91,7 +89,7 @@ export default class Identify extends SfCommand<IdentifyResult> {
     checkRange('share', flags.share, 1, 100);
     checkRange('max', flags.max, 1, 100000);
     const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
+    if (!isIsoDate(asOf)) {
       throw messages.createError('error.InvalidDate', [asOf]);
     }
     const marginField = flags['margin-field'];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { Messages } from '@salesforce/core';
 import { createPlans, findAccounts, majorAccounts, planCreation, type CreateReport } from '../../../org/plan-create.js';
+import { isIsoDate } from '../../../org/soql.js';
 import { openSession } from '../../../org/session.js';
 import { readSettings } from '../../../org/settings.js';
 
@@ -14,8 +15,6 @@ export type PlanCreateResult = {
   planned: Array<{ account: string; accountId: string; action: 'create' | 'complete' | 'skip'; reason?: string }>;
   undoFile?: string;
 } & Partial<CreateReport>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default class PlanCreate extends SfCommand<PlanCreateResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -38,7 +37,7 @@ export default class PlanCreate extends SfCommand<PlanCreateResult> {
     const { flags } = await this.parse(PlanCreate);
     if (!flags.account?.length && !flags['all-major']) throw messages.createError('error.NoAccounts');
     const start = flags.start ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`)) || new Date(`${start}T00:00:00Z`).toISOString().slice(0, 10) !== start) throw messages.createError('error.InvalidDate', [start]);
+    if (!isIsoDate(start)) throw messages.createError('error.InvalidDate', [start]);
     if (flags.months < 1 || flags.months > 60) throw messages.createError('error.OutOfRange', [flags.months]);
 
     const session = await openSession(flags['target-org'], flags.namespace);
