@@ -35,3 +35,7 @@ declare module 'lightning/graphql' {
   export const graphql: WireAdapterConstructor;
   export function gql(strings: TemplateStringsArray, ...values: unknown[]): unknown;
 }
+declare module '@salesforce/user/Id' {
+  const id: string;
+  export default id;
+}

@@ -1,0 +1,111 @@
+import { createElement } from 'lwc';
+import MilestoneTracker from 'c/milestoneTracker';
+import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { flushPromises } from 'test/jest-utils/flushPromises';
+import contoso from './data/contosoMilestones.json';
+
+type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
+const adapter = graphql as unknown as Emitter;
+const update = updateRecord as unknown as jest.Mock;
+
+function mount(): HTMLElement {
+  const element = createElement('c-milestone-tracker', { is: MilestoneTracker }) as HTMLElement & { recordId?: string };
+  element.recordId = '001000000000002AAA';
+  document.body.appendChild(element);
+  return element;
+}
+const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+const names = (element: HTMLElement): string[] => Array.from(root(element).querySelectorAll('li.milestone .name')).map((n) => n.textContent ?? '');
+async function choose(element: HTMLElement, value: string): Promise<void> {
+  root(element).querySelector('lightning-radio-group')?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flushPromises();
+}
+
+function manyMilestones(count: number): unknown {
+  const edges = Array.from({ length: count }, (_, i) => ({
+    node: { Id: `a05${String(i).padStart(12, '0')}AAA`, Name: { value: `Milestone ${i}` }, Status__c: { value: ['Not Started', 'In Progress', 'Done', 'Blocked'][i % 4] }, Due_Date__c: { value: '2026-12-01' }, Completed_On__c: { value: null }, Days_Late__c: { value: i % 7 }, Relationship_Step__c: { value: null }, Owner__c: { value: null }, Owner__r: null }
+  }));
+  return { uiapi: { query: { Account_Plan__c: { edges: [{ node: { Id: 'a01000000000001AAA', Milestones__r: { edges } } }] } } } };
+}
+
+describe('c-milestone-tracker', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('groups the milestones by status and makes late ones stand out', async () => {
+    const element = mount();
+    adapter.emit(contoso);
+    await flushPromises();
+    expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000002AAA' });
+    const statuses = Array.from(root(element).querySelectorAll('section')).map((s) => s.getAttribute('data-status'));
+    expect(statuses).toEqual(['Blocked', 'In Progress', 'Not Started', 'Done']);
+    const late = Array.from(root(element).querySelectorAll('li.late .late-text')).map((n) => n.textContent);
+    expect(late).toEqual(['40 c.MAM_Milestones_Days_Late', '10 c.MAM_Milestones_Days_Late']);
+  });
+
+  it('filters to late milestones and to mine', async () => {
+    const element = mount();
+    adapter.emit(contoso);
+    await flushPromises();
+    await choose(element, 'late');
+    expect(names(element)).toEqual(['Delivery team committed to the objectives', 'Joint planning session']);
+    await choose(element, 'mine');
+    expect(names(element)).toEqual(['Delivery team committed to the objectives']);
+  });
+
+  it('marks a milestone done in one click: status, completion date, toast and a refreshed query', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = mount();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    adapter.emit(contoso, undefined, refresh);
+    await flushPromises();
+    const button = root(element).querySelector('li.late lightning-button.mark-done') as HTMLElement;
+    button.click();
+    await flushPromises();
+    expect(update).toHaveBeenCalledWith({ fields: { Id: button.dataset.id, Status__c: 'Done', Completed_On__c: new Date().toISOString().slice(0, 10) } });
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('keeps the list and shows the platform\'s message when the save fails', async () => {
+    update.mockRejectedValueOnce({ body: { output: { errors: [], fieldErrors: { Completed_On__c: [{ message: 'Enter the date this milestone was done in Completed On.' }] } } } });
+    const element = mount();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    adapter.emit(contoso);
+    await flushPromises();
+    (root(element).querySelector('lightning-button.mark-done') as HTMLElement).click();
+    await flushPromises();
+    expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'Enter the date this milestone was done in Completed On.' }));
+    expect(names(element).length).toBe(8);
+  });
+
+  it('says when there is no active plan, and shows the error panel when the query fails', async () => {
+    const element = mount();
+    adapter.emit({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
+    await flushPromises();
+    expect(root(element).querySelector('.no-plan')).not.toBeNull();
+    adapter.emitErrors([{ message: 'boom' }]);
+    await flushPromises();
+    expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+  });
+
+  it('renders a 500-milestone plan', async () => {
+    const element = mount();
+    adapter.emit(manyMilestones(500));
+    await flushPromises();
+    expect(root(element).querySelectorAll('li.milestone').length).toBe(500);
+  });
+
+  it('is accessible: the filter and every button have labels', async () => {
+    const element = mount();
+    adapter.emit(contoso);
+    await flushPromises();
+    expect((root(element).querySelector('lightning-radio-group') as HTMLElement & { label?: string }).label).toBeTruthy();
+    for (const button of Array.from(root(element).querySelectorAll('lightning-button')) as Array<HTMLElement & { label?: string }>) expect(button.label).toBeTruthy();
+  });
+});

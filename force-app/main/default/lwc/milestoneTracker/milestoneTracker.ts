@@ -1,0 +1,163 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { reduceErrors } from 'c/ldsUtils';
+import USER_ID from '@salesforce/user/Id';
+import ID_FIELD from '@salesforce/schema/Plan_Milestone__c.Id';
+import STATUS_FIELD from '@salesforce/schema/Plan_Milestone__c.Status__c';
+import COMPLETED_FIELD from '@salesforce/schema/Plan_Milestone__c.Completed_On__c';
+import TITLE from '@salesforce/label/c.MAM_Milestones_Title';
+import FILTER from '@salesforce/label/c.MAM_Milestones_Filter';
+import ALL from '@salesforce/label/c.MAM_Milestones_All';
+import MINE from '@salesforce/label/c.MAM_Milestones_Mine';
+import LATE from '@salesforce/label/c.MAM_Milestones_Late';
+import NONE from '@salesforce/label/c.MAM_Milestones_None';
+import NO_PLAN from '@salesforce/label/c.MAM_Milestones_No_Plan';
+import MARK_DONE from '@salesforce/label/c.MAM_Milestones_Mark_Done';
+import DAYS_LATE from '@salesforce/label/c.MAM_Milestones_Days_Late';
+import DUE from '@salesforce/label/c.MAM_Milestones_Due';
+import DONE_TOAST from '@salesforce/label/c.MAM_Milestones_Done_Toast';
+import SAVE_FAILED from '@salesforce/label/c.MAM_Milestones_Save_Failed';
+import NO_OWNER from '@salesforce/label/c.MAM_Milestones_No_Owner';
+
+type Value<T> = { value: T } | null | undefined;
+type MilestoneNode = {
+  Id: string;
+  Name: Value<string>;
+  Status__c: Value<string>;
+  Due_Date__c: Value<string | null>;
+  Completed_On__c: Value<string | null>;
+  Days_Late__c: Value<number | null>;
+  Relationship_Step__c: Value<string | null>;
+  Owner__c: Value<string | null>;
+  Owner__r: { Name: Value<string> } | null;
+};
+type Result = {
+  data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string; Milestones__r: { edges: Array<{ node: MilestoneNode }> } } }> } } } };
+  errors?: unknown;
+  refresh?: () => Promise<void>;
+};
+export type MilestoneRow = { id: string; name: string; status: string; due: string; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; lateText: string; rowClass: string };
+
+/** Status groups in the order a rep works through them. */
+const GROUPS = ['Blocked', 'In Progress', 'Not Started', 'Done', 'Cancelled'];
+const OPEN = new Set(['Blocked', 'In Progress', 'Not Started']);
+
+/** The active plan's milestones by status; late ones stand out; mark done in one click. */
+export default class MilestoneTracker extends LightningElement {
+  /** Id of the Account whose record page shows the tracker. */
+  @api recordId: string | undefined;
+
+  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE };
+  filter = 'all';
+  result: Result = {};
+
+  @wire(graphql, {
+    query: gql`
+      query milestones($accountId: ID) {
+        uiapi {
+          query {
+            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+              edges {
+                node {
+                  Id
+                  Milestones__r(first: 2000, orderBy: { Due_Date__c: { order: ASC } }) {
+                    edges {
+                      node {
+                        Id
+                        Name { value }
+                        Status__c { value }
+                        Due_Date__c { value }
+                        Completed_On__c { value }
+                        Days_Late__c { value }
+                        Relationship_Step__c { value }
+                        Owner__c { value }
+                        Owner__r { Name { value } }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$variables'
+  })
+  wiredMilestones(result: Result): void {
+    this.result = result;
+  }
+
+  get variables(): { accountId: string | undefined } {
+    return { accountId: this.recordId };
+  }
+
+  get filterOptions(): Array<{ label: string; value: string }> {
+    return [
+      { label: ALL, value: 'all' },
+      { label: MINE, value: 'mine' },
+      { label: LATE, value: 'late' }
+    ];
+  }
+
+  get loading(): boolean {
+    return !this.result.data && !this.result.errors;
+  }
+
+  get errors(): unknown {
+    return this.result.errors;
+  }
+
+  get hasPlan(): boolean {
+    return Boolean(this.result.data?.uiapi.query.Account_Plan__c.edges.length);
+  }
+
+  get rows(): MilestoneRow[] {
+    const plan = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    return (plan?.Milestones__r.edges ?? []).map(({ node }) => {
+      const status = node.Status__c?.value ?? 'Not Started';
+      const daysLate = Number(node.Days_Late__c?.value ?? 0);
+      const late = OPEN.has(status) && daysLate > 0;
+      return {
+        id: node.Id,
+        name: node.Name?.value ?? '',
+        status,
+        due: node.Due_Date__c?.value ?? '—',
+        step: node.Relationship_Step__c?.value ?? '',
+        owner: node.Owner__r?.Name?.value ?? NO_OWNER,
+        ownerId: node.Owner__c?.value ?? null,
+        daysLate,
+        late,
+        open: OPEN.has(status),
+        lateText: late ? `${daysLate} ${DAYS_LATE}` : '',
+        rowClass: late ? 'slds-item milestone late slds-text-color_error' : 'slds-item milestone'
+      };
+    });
+  }
+
+  get groups(): Array<{ status: string; rows: MilestoneRow[] }> {
+    const visible = this.rows.filter((row) => this.filter === 'all' || (this.filter === 'mine' ? row.ownerId === USER_ID : row.late));
+    return GROUPS.map((status) => ({ status, rows: visible.filter((row) => row.status === status) })).filter((group) => group.rows.length > 0);
+  }
+
+  get isEmpty(): boolean {
+    return this.groups.length === 0;
+  }
+
+  handleFilter(event: CustomEvent<{ value: string }>): void {
+    this.filter = event.detail.value;
+  }
+
+  async handleMarkDone(event: Event): Promise<void> {
+    const id = (event.currentTarget as HTMLElement).dataset.id;
+    try {
+      await updateRecord({ fields: { [ID_FIELD.fieldApiName]: id, [STATUS_FIELD.fieldApiName]: 'Done', [COMPLETED_FIELD.fieldApiName]: new Date().toISOString().slice(0, 10) } });
+      this.dispatchEvent(new ShowToastEvent({ title: DONE_TOAST, variant: 'success' }));
+      await this.result.refresh?.();
+    } catch (error) {
+      this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
+    }
+  }
+}
