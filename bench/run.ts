@@ -4,7 +4,8 @@
 //   npm run bench -- --full    also 1,000,000 opportunities (a few minutes on two cores)
 import '../test/cli/harness.js';
 import { cpus, totalmem, platform, release } from 'node:os';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { identifyAtScale, type ScaleResult } from './identify-scale.js';
 import { formulasOf, FORMULA_SOURCE_LIMIT } from '../scripts/lib/metadata/formulas.js';
@@ -73,7 +74,20 @@ out();
 
 out('## 3. Record page');
 out();
-out('Not measured: the Lightning components of the rep experience are not built yet (issue 4), so there is no record page to render.');
+{
+  // The components run in the LWC engine of their tests (jsdom), from bench/record-page.
+  const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--config', 'bench/jest.bench.config.js'], { encoding: 'utf8' });
+  if (run.status !== 0) out(`Not measured: the record-page benchmark failed (${run.stderr.split('\n').slice(0, 3).join(' ')}).`);
+  else {
+    const page = JSON.parse(readFileSync('bench/out/record-page.json', 'utf8')) as { wires: Record<string, string[]>; milestoneTracker: { ms50: number; ms500: number; ratio: number } };
+    out('| container on the Major Account tab | wire adapters to load |');
+    out('|---|---|');
+    for (const [name, wires] of Object.entries(page.wires)) out(`| ${name} | ${wires.length}: ${wires.join(', ')} |`);
+    out();
+    out(`Milestone tracker render (median of 7, jsdom): ${ms(page.milestoneTracker.ms50)} at 50 milestones, ${ms(page.milestoneTracker.ms500)} at 500 — ${page.milestoneTracker.ratio.toFixed(1)}× for 10× the milestones (goal: no worse than linear: ${page.milestoneTracker.ratio <= 10 ? 'met' : 'missed'}).`);
+    out('Goal "one GraphQL query per container": met for the health card and the milestone tracker; the major-account panel uses two UI API adapters (the record and its object info, for field-level security) instead of GraphQL, for namespace-safe field imports. The org chart (10 vs 100 people) is not measured: the team component is not built yet.');
+  }
+}
 out();
 
 out('## 4. Formula budget');
