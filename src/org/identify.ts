@@ -73,6 +73,5 @@ export async function identifyInOrg(
   }
   const current = [...accounts.values()].map(toCurrent);
   const changes = planChanges(current, identification, { unflag: options.unflag, asOf: options.asOf });
-  const { values: _values, ...revenueInfo } = revenue;
-  return { identification, changes, revenue: revenueInfo, accounts, window };
+  return { identification, changes, revenue: { method: revenue.method, opportunities: revenue.opportunities }, accounts, window };
 }
