@@ -76,6 +76,9 @@ export function readUndoFile(path: string): UndoFile {
   } catch (error) {
     throw new Error(`not JSON (${(error as Error).message})`);
   }
+  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'mam-identify-undo') {
+    throw new Error('it was not written by sf mam identify --apply (no "kind": "mam-identify-undo")');
+  }
   const parsed = undoFileSchema.safeParse(data);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; '));
   return parsed.data;

@@ -29,8 +29,11 @@ export async function runCommand<T>(command: Runnable, argv: string[]): Promise<
   const err: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
+  // Only text is the command's output: the test runner reports results from this process as
+  // binary (v8-serialized) chunks on stdout, which must pass through or results would be lost.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    out.push(chunk);
     return true;
   }) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => {
