@@ -4,7 +4,8 @@ declare module 'lightning/uiRecordApi' {
   import type { WireAdapterConstructor } from 'lwc';
   export const getRecord: WireAdapterConstructor;
   export function getFieldValue(record: unknown, field: unknown): unknown;
-  export function updateRecord(input: { fields: Record<string, unknown> }): Promise<unknown>;
+  export function updateRecord(input: { fields: Record<string, unknown> }, clientOptions?: { ifUnmodifiedSince?: string }): Promise<unknown>;
+  export function notifyRecordUpdateAvailable(items: Array<{ recordId: string }>): Promise<void>;
 }
 declare module 'lightning/uiObjectInfoApi' {
   import type { WireAdapterConstructor } from 'lwc';

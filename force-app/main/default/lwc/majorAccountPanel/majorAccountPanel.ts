@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
@@ -12,6 +12,7 @@ import STRATEGIC_FIELD from '@salesforce/schema/Account.Strategic_Significance__
 import REASONS_FIELD from '@salesforce/schema/Account.Strategic_Reasons__c';
 import REASON_FIELD from '@salesforce/schema/Account.Major_Account_Reason__c';
 import IDENTIFIED_FIELD from '@salesforce/schema/Account.Major_Account_Identified_On__c';
+import LAST_MODIFIED_FIELD from '@salesforce/schema/Account.LastModifiedDate';
 import TITLE from '@salesforce/label/c.MAM_Panel_Title';
 import BADGE from '@salesforce/label/c.MAM_Panel_Badge';
 import NOT_MAJOR from '@salesforce/label/c.MAM_Panel_Not_Major';
@@ -31,8 +32,10 @@ import CONFIRM_LABEL from '@salesforce/label/c.MAM_Panel_Confirm_Label';
 import SAVED from '@salesforce/label/c.MAM_Panel_Saved';
 import SAVE_FAILED from '@salesforce/label/c.MAM_Panel_Save_Failed';
 import NO_TIER from '@salesforce/label/c.MAM_Panel_No_Tier';
+import CONFLICT from '@salesforce/label/c.MAM_Panel_Conflict';
+import RELOAD from '@salesforce/label/c.MAM_Panel_Reload';
 
-const FIELDS = [MAJOR_FIELD, TIER_FIELD, FINANCIAL_FIELD, STRATEGIC_FIELD, REASONS_FIELD, REASON_FIELD, IDENTIFIED_FIELD];
+const FIELDS = [LAST_MODIFIED_FIELD, MAJOR_FIELD, TIER_FIELD, FINANCIAL_FIELD, STRATEGIC_FIELD, REASONS_FIELD, REASON_FIELD, IDENTIFIED_FIELD];
 
 type WireResult<T> = { data?: T; error?: unknown };
 type ObjectInfo = { fields: Record<string, { updateable: boolean; label: string }> };
@@ -43,8 +46,10 @@ export default class MajorAccountPanel extends LightningElement {
   /** Id of the Account whose record page shows the panel. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, BADGE, NOT_MAJOR, HOW_IDENTIFIED, TIER, FINANCIAL, STRATEGIC, STRATEGIC_REASONS, REASON, IDENTIFIED_ON, FLAG, UNFLAG, NO_TIER };
+  labels = { TITLE, BADGE, NOT_MAJOR, HOW_IDENTIFIED, TIER, FINANCIAL, STRATEGIC, STRATEGIC_REASONS, REASON, IDENTIFIED_ON, FLAG, UNFLAG, NO_TIER, CONFLICT, RELOAD };
   saving = false;
+  /** Set when the platform refused a change because someone else changed the account first. */
+  conflict = false;
 
   @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
   account: WireResult<unknown> = {};
@@ -110,6 +115,11 @@ export default class MajorAccountPanel extends LightningElement {
     await this.save(flag ? CONFIRM_FLAG : CONFIRM_UNFLAG, fields);
   }
 
+  async handleReload(): Promise<void> {
+    this.conflict = false;
+    if (this.recordId) await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
+  }
+
   async handleTierChange(event: CustomEvent<{ value: string }>): Promise<void> {
     await this.save(CONFIRM_TIER, { Id: this.recordId, [TIER_FIELD.fieldApiName]: event.detail.value });
   }
@@ -118,11 +128,15 @@ export default class MajorAccountPanel extends LightningElement {
     const confirmed = await LightningConfirm.open({ message: question, label: CONFIRM_LABEL, theme: 'warning' });
     if (!confirmed) return;
     this.saving = true;
+    this.conflict = false;
     try {
-      await updateRecord({ fields });
+      // Only if nobody changed the account since it was loaded: never overwrite someone's edit.
+      await updateRecord({ fields }, { ifUnmodifiedSince: String(this.value(LAST_MODIFIED_FIELD) ?? '') });
       this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
     } catch (error) {
-      this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
+      const status = (error as { status?: number; body?: Array<{ errorCode?: string }> }).status;
+      this.conflict = status === 412;
+      this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: this.conflict ? CONFLICT : reduceErrors(error).join(', '), variant: 'error' }));
     } finally {
       this.saving = false;
     }

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import MajorAccountPanel from 'c/majorAccountPanel';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import LightningConfirm from 'lightning/confirm';
 import { flushPromises } from 'test/jest-utils/flushPromises';
@@ -91,7 +91,7 @@ describe('c-major-account-panel', () => {
     (shadow(element).querySelector('lightning-button.flag') as HTMLElement).click();
     await flushPromises();
     expect(confirm.open).toHaveBeenCalledWith(expect.objectContaining({ message: 'c.MAM_Panel_Confirm_Flag' }));
-    expect(update).toHaveBeenCalledWith({ fields: { Id: '001000000000001AAA', Major_Account__c: true, Major_Account_Identified_On__c: new Date().toISOString().slice(0, 10) } });
+    expect(update).toHaveBeenCalledWith({ fields: { Id: '001000000000001AAA', Major_Account__c: true, Major_Account_Identified_On__c: new Date().toISOString().slice(0, 10) } }, { ifUnmodifiedSince: '2026-11-24T09:00:00.000Z' });
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
   });
 
@@ -117,8 +117,27 @@ describe('c-major-account-panel', () => {
     const combobox = shadow(element).querySelector('lightning-combobox') as HTMLElement;
     combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Tier 2' } }));
     await flushPromises();
-    expect(update).toHaveBeenCalledWith({ fields: { Id: '001000000000001AAA', Major_Account_Tier__c: 'Tier 2' } });
+    expect(update).toHaveBeenCalledWith({ fields: { Id: '001000000000001AAA', Major_Account_Tier__c: 'Tier 2' } }, { ifUnmodifiedSince: '2026-11-24T09:00:00.000Z' });
     expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'Tier: bad value for restricted picklist field' }));
+  });
+
+  it('never overwrites a concurrent edit: says so and offers to reload', async () => {
+    update.mockRejectedValueOnce({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED', message: 'The record has been modified' }] });
+    const element = mount();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    recordAdapter.emit(northwind);
+    objectInfoAdapter.emit(objectInfoManager);
+    await flushPromises();
+    (shadow(element).querySelector('lightning-button.unflag') as HTMLElement).click();
+    await flushPromises();
+    expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'c.MAM_Panel_Conflict' }));
+    const reload = shadow(element).querySelector('.conflict lightning-button.reload') as HTMLElement;
+    expect(reload).not.toBeNull();
+    reload.click();
+    await flushPromises();
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: '001000000000001AAA' }]);
+    expect(shadow(element).querySelector('.conflict')).toBeNull();
   });
 
   it('shows the error panel when the record cannot be loaded', async () => {
