@@ -23,6 +23,15 @@ function mount(): HTMLElement & { recordId?: string } {
 }
 const shadow = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
 
+/** Mounts the panel with a record and the object info the user's access gives. */
+async function render(record: unknown, objectInfo: unknown): Promise<HTMLElement> {
+  const element = mount();
+  recordAdapter.emit(record);
+  objectInfoAdapter.emit(objectInfo);
+  await flushPromises();
+  return element;
+}
+
 describe('c-major-account-panel', () => {
   beforeEach(() => {
     confirm.open = jest.fn().mockResolvedValue(true);
@@ -42,10 +51,7 @@ describe('c-major-account-panel', () => {
   });
 
   it('shows tier, scores, strategic reasons and the reason in words for a major account', async () => {
-    const element = mount();
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoRep);
-    await flushPromises();
+    const element = await render(northwind, objectInfoRep);
     const value = (field: string): string | undefined => shadow(element).querySelector(`dd[data-field="${field}"]`)?.textContent ?? undefined;
     expect(shadow(element).querySelector('lightning-badge')).not.toBeNull();
     expect(value('Major_Account_Tier__c')).toBe('Tier 1');
@@ -55,39 +61,27 @@ describe('c-major-account-panel', () => {
   });
 
   it('hides a field the user cannot see instead of showing it empty', async () => {
-    const element = mount();
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoRep);
-    await flushPromises();
+    const element = await render(northwind, objectInfoRep);
     expect(shadow(element).querySelector('dd[data-field="Major_Account_Reason__c"]')).toBeNull();
   });
 
   it('says plainly when the account is not a major account, and how identification works', async () => {
-    const element = mount();
-    recordAdapter.emit(notMajor);
-    objectInfoAdapter.emit(objectInfoRep);
-    await flushPromises();
+    const element = await render(notMajor, objectInfoRep);
     expect(shadow(element).querySelector('.not-major')?.textContent).toBe('c.MAM_Panel_Not_Major');
     expect(shadow(element).querySelector('.how')).not.toBeNull();
     expect(shadow(element).querySelector('lightning-badge')).toBeNull();
   });
 
   it('offers no changes to reps (the flag is read-only for them)', async () => {
-    const element = mount();
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoRep);
-    await flushPromises();
+    const element = await render(northwind, objectInfoRep);
     expect(shadow(element).querySelector('lightning-button')).toBeNull();
     expect(shadow(element).querySelector('lightning-combobox')).toBeNull();
   });
 
   it('lets a manager flag an account after confirming, with the exact fields written and a success toast', async () => {
-    const element = mount();
+    const element = await render(notMajor, objectInfoManager);
     const toast = jest.fn();
     element.addEventListener('lightning__showtoast', toast);
-    recordAdapter.emit(notMajor);
-    objectInfoAdapter.emit(objectInfoManager);
-    await flushPromises();
     (shadow(element).querySelector('lightning-button.flag') as HTMLElement).click();
     await flushPromises();
     expect(confirm.open).toHaveBeenCalledWith(expect.objectContaining({ message: 'c.MAM_Panel_Confirm_Flag' }));
@@ -97,10 +91,7 @@ describe('c-major-account-panel', () => {
 
   it('writes nothing when the manager cancels the confirmation', async () => {
     confirm.open = jest.fn().mockResolvedValue(false);
-    const element = mount();
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoManager);
-    await flushPromises();
+    const element = await render(northwind, objectInfoManager);
     (shadow(element).querySelector('lightning-button.unflag') as HTMLElement).click();
     await flushPromises();
     expect(update).not.toHaveBeenCalled();
@@ -108,12 +99,9 @@ describe('c-major-account-panel', () => {
 
   it('changes the tier, and shows the platform\'s message in an error toast when the save fails', async () => {
     update.mockRejectedValueOnce({ body: { message: 'Tier: bad value for restricted picklist field' } });
-    const element = mount();
+    const element = await render(northwind, objectInfoManager);
     const toast = jest.fn();
     element.addEventListener('lightning__showtoast', toast);
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoManager);
-    await flushPromises();
     const combobox = shadow(element).querySelector('lightning-combobox') as HTMLElement;
     combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Tier 2' } }));
     await flushPromises();
@@ -123,12 +111,9 @@ describe('c-major-account-panel', () => {
 
   it('never overwrites a concurrent edit: says so and offers to reload', async () => {
     update.mockRejectedValueOnce({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED', message: 'The record has been modified' }] });
-    const element = mount();
+    const element = await render(northwind, objectInfoManager);
     const toast = jest.fn();
     element.addEventListener('lightning__showtoast', toast);
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoManager);
-    await flushPromises();
     (shadow(element).querySelector('lightning-button.unflag') as HTMLElement).click();
     await flushPromises();
     expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'c.MAM_Panel_Conflict' }));
@@ -148,10 +133,7 @@ describe('c-major-account-panel', () => {
   });
 
   it('is accessible: every control has a label', async () => {
-    const element = mount();
-    recordAdapter.emit(northwind);
-    objectInfoAdapter.emit(objectInfoManager);
-    await flushPromises();
+    const element = await render(northwind, objectInfoManager);
     for (const control of Array.from(shadow(element).querySelectorAll('lightning-button, lightning-combobox')) as Array<HTMLElement & { label?: string }>) {
       expect(control.label).toBeTruthy();
     }
