@@ -226,6 +226,8 @@ export class Store {
   private formula(object: ObjectSchema, record: Rec, field: FieldSchema, depth: number): unknown {
     const { ok, value } = this.evaluate(object, record, field.formula ?? '', depth + 1);
     if (!ok) return null;
+    // A percent formula computes a fraction; the API returns it in percent (0.61 → 61).
+    if (typeof value === 'number' && field.type === 'percent') return Number((value * 100).toFixed(field.scale ?? 2));
     if (typeof value === 'number' && field.scale !== undefined) return Number(value.toFixed(field.scale));
     return value;
   }

@@ -40,3 +40,6 @@ declare module '@salesforce/user/Id' {
   const id: string;
   export default id;
 }
+declare module 'lightning/uiRecordApi' {
+  export function deleteRecord(recordId: string): Promise<void>;
+}

@@ -1,0 +1,117 @@
+import { createElement } from 'lwc';
+import PlanObjectives from 'c/planObjectives';
+import { graphql } from 'lightning/graphql';
+import { deleteRecord } from 'lightning/uiRecordApi';
+import LightningConfirm from 'lightning/confirm';
+import { flushPromises } from 'test/jest-utils/flushPromises';
+import northwind from './data/northwindObjectives.json';
+
+type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
+const adapter = graphql as unknown as Emitter;
+const remove = deleteRecord as unknown as jest.Mock;
+const confirm = LightningConfirm as unknown as { open: jest.Mock };
+const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+async function render(data: unknown, refresh?: () => Promise<void>): Promise<HTMLElement> {
+  const element = createElement('c-plan-objectives', { is: PlanObjectives }) as HTMLElement & { recordId?: string };
+  element.recordId = '001000000000001AAA';
+  document.body.appendChild(element);
+  adapter.emit(data, undefined, refresh);
+  await flushPromises();
+  return element;
+}
+
+describe('c-plan-objectives', () => {
+  beforeEach(() => {
+    confirm.open = jest.fn().mockResolvedValue(true);
+  });
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('lists the objectives with target, actual, attainment and agreement', async () => {
+    const element = await render(northwind);
+    expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000001AAA' });
+    const rows = Array.from(root(element).querySelectorAll('tbody tr'));
+    expect(rows).toHaveLength(3);
+    expect(rows[0].querySelector('.description')?.textContent).toBe('Grow fleet services revenue');
+    expect(rows[0].querySelector('.attainment span')?.textContent).toBe('61%');
+    expect((rows[0].querySelector('lightning-progress-bar') as HTMLElement & { value?: number }).value).toBe(61);
+    expect(rows[0].querySelector('.agreed')?.textContent).toBe('c.MAM_Objectives_Yes');
+    expect(rows[2].querySelector('.attainment span')?.textContent).toBe('—');
+  });
+
+  it('adds an objective to the active plan through a record form that keeps the input on errors', async () => {
+    const element = await render(northwind);
+    (root(element).querySelector('lightning-button.add') as HTMLElement).click();
+    await flushPromises();
+    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { objectApiName?: string; recordId?: string; submit: jest.Mock };
+    expect(form.objectApiName).toBe('Plan_Objective__c');
+    expect(form.recordId).toBeUndefined();
+    expect(root(element).querySelector('lightning-messages')).not.toBeNull();
+    form.submit = jest.fn();
+    form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Description__c: 'Win the depot tender', Type__c: 'Revenue Growth', Target__c: 500000 } } }));
+    await flushPromises();
+    expect(form.submit).toHaveBeenCalledWith({ Description__c: 'Win the depot tender', Type__c: 'Revenue Growth', Target__c: 500000, Plan__c: (northwind as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string } }> } } } }).uiapi.query.Account_Plan__c.edges[0].node.Id, Name: 'Win the depot tender' });
+  });
+
+  it('edits an existing objective, then closes the form, toasts and refreshes', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = await render(northwind, refresh);
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
+    edit.click();
+    await flushPromises();
+    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string };
+    expect(form.recordId).toBe(edit.dataset.id);
+    form.dispatchEvent(new CustomEvent('success', { detail: { id: edit.dataset.id } }));
+    await flushPromises();
+    expect(root(element).querySelector('lightning-record-edit-form')).toBeNull();
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('deletes after confirmation, and reports a failure with the platform\'s message', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = await render(northwind, refresh);
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    const del = root(element).querySelector('lightning-button-icon.delete') as HTMLElement;
+    del.click();
+    await flushPromises();
+    expect(remove).toHaveBeenCalledWith(del.dataset.id);
+    expect(refresh).toHaveBeenCalled();
+    remove.mockRejectedValueOnce({ body: { message: 'insufficient access rights on object id' } });
+    del.click();
+    await flushPromises();
+    expect(toast.mock.calls[1][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'insufficient access rights on object id' }));
+  });
+
+  it('does not delete when the user cancels', async () => {
+    confirm.open = jest.fn().mockResolvedValue(false);
+    const element = await render(northwind);
+    (root(element).querySelector('lightning-button-icon.delete') as HTMLElement).click();
+    await flushPromises();
+    expect(remove).not.toHaveBeenCalled();
+  });
+
+  it('has empty, no-plan and error states', async () => {
+    const empty = await render({ uiapi: { query: { Account_Plan__c: { edges: [{ node: { Id: 'a01000000000001AAA', Objectives__r: { edges: [] } } }] } } } });
+    expect(root(empty).querySelector('.none')).not.toBeNull();
+    document.body.innerHTML = '';
+    const noPlan = await render({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
+    expect(root(noPlan).querySelector('.no-plan')).not.toBeNull();
+    adapter.emitErrors([{ message: 'boom' }]);
+    await flushPromises();
+    expect(root(noPlan).querySelector('c-error-panel')).not.toBeNull();
+  });
+
+  it('is accessible: column headers, labelled icon buttons and progress bars', async () => {
+    const element = await render(northwind);
+    expect(root(element).querySelectorAll('th[scope="col"]').length).toBe(7);
+    for (const button of Array.from(root(element).querySelectorAll('lightning-button-icon')) as Array<HTMLElement & { alternativeText?: string }>) expect(button.alternativeText).toBeTruthy();
+    for (const bar of Array.from(root(element).querySelectorAll('lightning-progress-bar'))) expect(bar.getAttribute('aria-label')).toBeTruthy();
+  });
+});

@@ -1,0 +1,189 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { deleteRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import LightningConfirm from 'lightning/confirm';
+import { reduceErrors } from 'c/ldsUtils';
+import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
+import PLAN_FIELD from '@salesforce/schema/Plan_Objective__c.Plan__c';
+import TYPE_FIELD from '@salesforce/schema/Plan_Objective__c.Type__c';
+import DESCRIPTION_FIELD from '@salesforce/schema/Plan_Objective__c.Description__c';
+import MEASURE_FIELD from '@salesforce/schema/Plan_Objective__c.Measure__c';
+import TARGET_FIELD from '@salesforce/schema/Plan_Objective__c.Target__c';
+import ACTUAL_FIELD from '@salesforce/schema/Plan_Objective__c.Actual__c';
+import AGREED_FIELD from '@salesforce/schema/Plan_Objective__c.Customer_Agreed__c';
+import DUE_FIELD from '@salesforce/schema/Plan_Objective__c.Due_Date__c';
+import NAME_FIELD from '@salesforce/schema/Plan_Objective__c.Name';
+import TITLE from '@salesforce/label/c.MAM_Objectives_Title';
+import ADD from '@salesforce/label/c.MAM_Objectives_Add';
+import EDIT from '@salesforce/label/c.MAM_Objectives_Edit';
+import DELETE from '@salesforce/label/c.MAM_Objectives_Delete';
+import SAVE from '@salesforce/label/c.MAM_Objectives_Save';
+import CANCEL from '@salesforce/label/c.MAM_Objectives_Cancel';
+import NONE from '@salesforce/label/c.MAM_Objectives_None';
+import NO_PLAN from '@salesforce/label/c.MAM_Objectives_No_Plan';
+import SAVED from '@salesforce/label/c.MAM_Objectives_Saved';
+import DELETED from '@salesforce/label/c.MAM_Objectives_Deleted';
+import DELETE_FAILED from '@salesforce/label/c.MAM_Objectives_Delete_Failed';
+import CONFIRM_DELETE from '@salesforce/label/c.MAM_Objectives_Confirm_Delete';
+import TYPE from '@salesforce/label/c.MAM_Objectives_Type';
+import DESCRIPTION from '@salesforce/label/c.MAM_Objectives_Description';
+import TARGET from '@salesforce/label/c.MAM_Objectives_Target';
+import ACTUAL from '@salesforce/label/c.MAM_Objectives_Actual';
+import ATTAINMENT from '@salesforce/label/c.MAM_Objectives_Attainment';
+import AGREED from '@salesforce/label/c.MAM_Objectives_Agreed';
+import YES from '@salesforce/label/c.MAM_Objectives_Yes';
+import NO from '@salesforce/label/c.MAM_Objectives_No';
+
+type Value<T> = { value: T } | null | undefined;
+type ObjectiveNode = { Id: string; Type__c: Value<string>; Description__c: Value<string>; Target__c: Value<number | null>; Actual__c: Value<number | null>; Attainment__c: Value<number | null>; Customer_Agreed__c: Value<boolean>; Due_Date__c: Value<string | null> };
+type Result = {
+  data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string; Objectives__r: { edges: Array<{ node: ObjectiveNode }> } } }> } } } };
+  errors?: unknown;
+  refresh?: () => Promise<void>;
+};
+
+/** The active plan's objectives with targets, actuals and attainment; add, edit and delete. */
+export default class PlanObjectives extends LightningElement {
+  /** Id of the Account whose record page shows the objectives. */
+  @api recordId: string | undefined;
+
+  labels = { TITLE, ADD, EDIT, DELETE, SAVE, CANCEL, NONE, NO_PLAN, TYPE, DESCRIPTION, TARGET, ACTUAL, ATTAINMENT, AGREED };
+  objectApiName = OBJECTIVE_OBJECT.objectApiName;
+  fields = { plan: PLAN_FIELD.fieldApiName, name: NAME_FIELD.fieldApiName, type: TYPE_FIELD.fieldApiName, description: DESCRIPTION_FIELD.fieldApiName, measure: MEASURE_FIELD.fieldApiName, target: TARGET_FIELD.fieldApiName, actual: ACTUAL_FIELD.fieldApiName, agreed: AGREED_FIELD.fieldApiName, due: DUE_FIELD.fieldApiName };
+  result: Result = {};
+  /** The objective being edited ('new' for a new one); the form keeps what the user typed until it saves. */
+  editing: string | null = null;
+
+  @wire(graphql, {
+    query: gql`
+      query objectives($accountId: ID) {
+        uiapi {
+          query {
+            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+              edges {
+                node {
+                  Id
+                  Objectives__r(first: 200, orderBy: { Due_Date__c: { order: ASC } }) {
+                    edges {
+                      node {
+                        Id
+                        Type__c { value }
+                        Description__c { value }
+                        Target__c { value }
+                        Actual__c { value }
+                        Attainment__c { value }
+                        Customer_Agreed__c { value }
+                        Due_Date__c { value }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$variables'
+  })
+  wiredObjectives(result: Result): void {
+    this.result = result;
+  }
+
+  get variables(): { accountId: string | undefined } {
+    return { accountId: this.recordId };
+  }
+
+  get loading(): boolean {
+    return !this.result.data && !this.result.errors;
+  }
+
+  get errors(): unknown {
+    return this.result.errors;
+  }
+
+  get planId(): string | undefined {
+    return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
+  }
+
+  get hasPlan(): boolean {
+    return Boolean(this.planId);
+  }
+
+  get rows(): Array<{ id: string; type: string; description: string; target: string; actual: string; attainment: number; attainmentText: string; agreed: string }> {
+    const plan = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    return (plan?.Objectives__r.edges ?? []).map(({ node }) => {
+      // Attainment__c is a percent field: the API returns 61 for 61%.
+      const attainment = node.Attainment__c?.value;
+      const percent = attainment === null || attainment === undefined ? null : Math.round(attainment);
+      return {
+        id: node.Id,
+        type: node.Type__c?.value ?? '',
+        description: node.Description__c?.value ?? '',
+        target: node.Target__c?.value === null || node.Target__c?.value === undefined ? '—' : node.Target__c.value.toLocaleString(),
+        actual: node.Actual__c?.value === null || node.Actual__c?.value === undefined ? '—' : node.Actual__c.value.toLocaleString(),
+        attainment: Math.min(100, Math.max(0, percent ?? 0)),
+        attainmentText: percent === null ? '—' : `${percent}%`,
+        agreed: node.Customer_Agreed__c?.value ? YES : NO
+      };
+    });
+  }
+
+  get isEmpty(): boolean {
+    return this.rows.length === 0;
+  }
+
+  get isNew(): boolean {
+    return this.editing === 'new';
+  }
+
+  get editRecordId(): string | undefined {
+    return this.editing && this.editing !== 'new' ? this.editing : undefined;
+  }
+
+  get showForm(): boolean {
+    return this.editing !== null;
+  }
+
+  handleAdd(): void {
+    this.editing = 'new';
+  }
+
+  handleEdit(event: Event): void {
+    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
+  }
+
+  handleCancel(): void {
+    this.editing = null;
+  }
+
+  /** A new objective belongs to the active plan. */
+  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
+    event.preventDefault();
+    const fields = { ...event.detail.fields };
+    if (this.isNew) {
+      fields[this.fields.plan] = this.planId;
+      fields[this.fields.name] = String(fields[this.fields.description] ?? '').slice(0, 80);
+    }
+    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
+  }
+
+  async handleSuccess(): Promise<void> {
+    this.editing = null;
+    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
+    await this.result.refresh?.();
+  }
+
+  async handleDelete(event: Event): Promise<void> {
+    const id = (event.currentTarget as HTMLElement).dataset.id;
+    if (!id || !(await LightningConfirm.open({ message: CONFIRM_DELETE, label: DELETE, theme: 'warning' }))) return;
+    try {
+      await deleteRecord(id);
+      this.dispatchEvent(new ShowToastEvent({ title: DELETED, variant: 'success' }));
+      await this.result.refresh?.();
+    } catch (error) {
+      this.dispatchEvent(new ShowToastEvent({ title: DELETE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
+    }
+  }
+}
