@@ -10,7 +10,8 @@ export type TemplateOptions = {
   periodStart: string;
   /** Length of the plan in months (12 by default). */
   months?: number;
-  reviewCadenceDays: number;
+  /** Left out to let the platform apply the field's default (from the settings record). */
+  reviewCadenceDays?: number;
   /** The account owner: account lead and owner of the milestones. */
   ownerId?: string;
 };
@@ -56,7 +57,7 @@ export function planTemplate(options: TemplateOptions): PlanDraft {
       Relationship_Stage__c: 'Vendor',
       Period_Start__c: options.periodStart,
       Period_End__c: end,
-      Review_Cadence_Days__c: options.reviewCadenceDays,
+      ...(options.reviewCadenceDays === undefined ? {} : { Review_Cadence_Days__c: options.reviewCadenceDays }),
       ...(options.ownerId ? { Account_Lead__c: options.ownerId } : {})
     },
     // The steps build on each other, so they are spread evenly over the first 90% of the period.

@@ -43,3 +43,6 @@ declare module '@salesforce/user/Id' {
 declare module 'lightning/uiRecordApi' {
   export function deleteRecord(recordId: string): Promise<void>;
 }
+declare module 'lightning/uiRecordApi' {
+  export function createRecord(input: { apiName: string; fields: Record<string, unknown> }): Promise<{ id: string }>;
+}
