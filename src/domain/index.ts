@@ -3,3 +3,4 @@
 export * from './health.js';
 export * from './identify.js';
 export * from './template.js';
+export * from './team.js';
