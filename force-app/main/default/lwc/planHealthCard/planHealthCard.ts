@@ -1,5 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { reduceErrors } from 'c/ldsUtils';
+import REVIEW_OBJECT from '@salesforce/schema/Plan_Review__c';
 import { healthView, type HealthView } from 'c/mamService';
 import TITLE from '@salesforce/label/c.MAM_Health_Title';
 import NO_PLAN from '@salesforce/label/c.MAM_Health_No_Plan';
@@ -22,6 +26,19 @@ import NEVER from '@salesforce/label/c.MAM_Health_Never';
 import STATUS_ON_TRACK from '@salesforce/label/c.MAM_Health_Status_On_Track';
 import STATUS_AT_RISK from '@salesforce/label/c.MAM_Health_Status_At_Risk';
 import STATUS_OFF_TRACK from '@salesforce/label/c.MAM_Health_Status_Off_Track';
+import REVIEW_RECORD from '@salesforce/label/c.MAM_Review_Record';
+import REVIEW_DATE from '@salesforce/label/c.MAM_Review_Date';
+import REVIEW_TYPE from '@salesforce/label/c.MAM_Review_Type';
+import REVIEW_ATTENDED from '@salesforce/label/c.MAM_Review_Attended';
+import REVIEW_DECISIONS from '@salesforce/label/c.MAM_Review_Decisions';
+import REVIEW_SAVE from '@salesforce/label/c.MAM_Review_Save';
+import REVIEW_CANCEL from '@salesforce/label/c.MAM_Review_Cancel';
+import REVIEW_SAVED from '@salesforce/label/c.MAM_Review_Saved';
+import REVIEW_SAVE_FAILED from '@salesforce/label/c.MAM_Review_Save_Failed';
+import TYPE_INTERNAL from '@salesforce/label/c.MAM_Review_Type_Internal';
+import TYPE_JOINT from '@salesforce/label/c.MAM_Review_Type_Joint';
+import TYPE_EXECUTIVE from '@salesforce/label/c.MAM_Review_Type_Executive';
+import DATE_REQUIRED from '@salesforce/label/c.MAM_Review_Date_Required';
 
 const PLAN_FIELDS = [
   'Name', 'Status__c', 'Relationship_Stage__c', 'Period_Start__c', 'Period_End__c', 'Review_Cadence_Days__c', 'Shared_Value__c',
@@ -36,15 +53,18 @@ const STATUS_LABELS: Record<string, string> = { 'On Track': STATUS_ON_TRACK, 'At
 const STATUS_THEMES: Record<string, string> = { 'On Track': 'slds-theme_success', 'At Risk': 'slds-theme_warning', 'Off Track': 'slds-theme_error' };
 
 type Node = Record<string, { value: unknown } | string>;
-type GraphQLResult = { data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: Node }> } } } }; errors?: unknown };
+type GraphQLResult = { data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: Node }> } } } }; errors?: unknown; refresh?: () => Promise<void> };
 
 /** Plan health of the account's active plan: score, status, the parts and why, and readiness. */
 export default class PlanHealthCard extends LightningElement {
   /** Id of the Account whose record page shows the card. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, NO_PLAN, SCORE, REASONS, NO_REASONS, READINESS, SUGGESTED, LAST_REVIEW };
+  labels = { TITLE, NO_PLAN, SCORE, REASONS, NO_REASONS, READINESS, SUGGESTED, LAST_REVIEW, REVIEW_RECORD, REVIEW_DATE, REVIEW_TYPE, REVIEW_ATTENDED, REVIEW_DECISIONS, REVIEW_SAVE, REVIEW_CANCEL };
   result: GraphQLResult = {};
+  /** The review being recorded; kept as typed until it is saved. */
+  review: { date: string; type: string; attended: boolean; decisions: string } | null = null;
+  saving = false;
 
   // One query for everything the card shows: the active plan with its health and roll-up fields.
   @wire(graphql, {
@@ -171,5 +191,65 @@ export default class PlanHealthCard extends LightningElement {
 
   get lastReview(): string {
     return this.view?.lastReviewDate ?? NEVER;
+  }
+
+  get reviewTypes(): Array<{ label: string; value: string }> {
+    return [
+      { label: TYPE_INTERNAL, value: 'Internal' },
+      { label: TYPE_JOINT, value: 'Joint with Customer' },
+      { label: TYPE_EXECUTIVE, value: 'Executive' }
+    ];
+  }
+
+  handleStartReview(): void {
+    this.review = { date: new Date().toISOString().slice(0, 10), type: 'Joint with Customer', attended: true, decisions: '' };
+  }
+
+  handleCancelReview(): void {
+    this.review = null;
+  }
+
+  handleReviewChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
+    if (!this.review) return;
+    const field = (event.currentTarget as HTMLElement).dataset.field as 'date' | 'type' | 'attended' | 'decisions';
+    this.review = { ...this.review, [field]: field === 'attended' ? Boolean(event.detail.checked) : (event.detail.value ?? '') };
+  }
+
+  /** Stores the review with the plan's health at this moment and the next review due by the cadence. */
+  async handleSaveReview(): Promise<void> {
+    const review = this.review;
+    const plan = this.plan;
+    const node = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    if (!review || !plan || !node) return;
+    const dateInput = this.template?.querySelector('lightning-input[data-field="date"]') as (HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }) | null;
+    const today = new Date().toISOString().slice(0, 10);
+    const validDate = /^\d{4}-\d{2}-\d{2}$/.test(review.date) && review.date <= today;
+    dateInput?.setCustomValidity(validDate ? '' : DATE_REQUIRED);
+    dateInput?.reportValidity();
+    if (!validDate) return;
+    const cadence = Number(plan.Review_Cadence_Days__c ?? 0);
+    const next = cadence > 0 ? new Date(Date.parse(`${review.date}T00:00:00Z`) + cadence * 86_400_000).toISOString().slice(0, 10) : null;
+    this.saving = true;
+    try {
+      await createRecord({
+        apiName: REVIEW_OBJECT.objectApiName,
+        fields: {
+          Plan__c: String(node.Id),
+          Review_Date__c: review.date,
+          Type__c: review.type,
+          Customer_Attended__c: review.attended,
+          Decisions__c: review.decisions,
+          Health_At_Review__c: this.view?.score ?? null,
+          ...(next ? { Next_Review_Date__c: next } : {})
+        }
+      });
+      this.review = null;
+      this.dispatchEvent(new ShowToastEvent({ title: REVIEW_SAVED, variant: 'success' }));
+      await this.result.refresh?.();
+    } catch (error) {
+      this.dispatchEvent(new ShowToastEvent({ title: REVIEW_SAVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
+    } finally {
+      this.saving = false;
+    }
   }
 }

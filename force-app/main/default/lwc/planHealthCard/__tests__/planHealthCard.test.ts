@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import PlanHealthCard from 'c/planHealthCard';
 import { graphql } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { healthInputFrom, planHealth } from 'c/mamService';
 import contosoPlan from './data/contosoPlan.json';
@@ -56,6 +57,42 @@ describe('c-plan-health-card', () => {
     expect(shown).toEqual(model.readiness.map((s) => `${s.step}: ${s.evidence}`));
     expect(model.score).toBe(56);
     expect(model.reasonText.split('; ')).toEqual(['oldest open milestone 40 days late', 'no review in 146 days', 'no backup lead', '1 objective(s) not agreed']);
+  });
+
+  it('records a review with the plan\'s health at that moment and the next review due', async () => {
+    const create = createRecord as unknown as jest.Mock;
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = mount();
+    (graphql as unknown as { emit(v: unknown, f?: unknown, r?: () => Promise<void>): void }).emit(contosoPlan, undefined, refresh);
+    await flushPromises();
+    (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
+    await flushPromises();
+    const decisions = root(element).querySelector('lightning-textarea[data-field="decisions"]') as HTMLElement;
+    decisions.dispatchEvent(new CustomEvent('change', { detail: { value: 'Escalate the second site validation' } }));
+    await flushPromises();
+    (root(element).querySelector('lightning-button.save-review') as HTMLElement).click();
+    await flushPromises();
+    expect(create).toHaveBeenCalledWith({
+      apiName: 'Plan_Review__c',
+      fields: { Plan__c: 'a01000000000225AAA', Review_Date__c: TODAY, Type__c: 'Joint with Customer', Customer_Attended__c: true, Decisions__c: 'Escalate the second site validation', Health_At_Review__c: 56, Next_Review_Date__c: '2027-02-22' }
+    });
+    expect(refresh).toHaveBeenCalled();
+    expect(root(element).querySelector('.review-form')).toBeNull();
+  });
+
+  it('keeps what was typed when the review cannot be saved', async () => {
+    const create = createRecord as unknown as jest.Mock;
+    create.mockRejectedValueOnce({ body: { message: 'Next Review must not be before the review' } });
+    const element = mount();
+    adapter.emit(contosoPlan);
+    await flushPromises();
+    (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
+    await flushPromises();
+    root(element).querySelector('lightning-textarea[data-field="decisions"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Keep me' } }));
+    await flushPromises();
+    (root(element).querySelector('lightning-button.save-review') as HTMLElement).click();
+    await flushPromises();
+    expect((root(element).querySelector('lightning-textarea[data-field="decisions"]') as HTMLElement & { value?: string }).value).toBe('Keep me');
   });
 
   it('invites the rep to create a plan when the account has none', async () => {
