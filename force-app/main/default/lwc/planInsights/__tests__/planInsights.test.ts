@@ -1,0 +1,69 @@
+import { createElement } from 'lwc';
+import PlanInsights from 'c/planInsights';
+import { graphql } from 'lightning/graphql';
+import { flushPromises } from 'test/jest-utils/flushPromises';
+import northwind from './data/northwindInsights.json';
+
+type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
+const adapter = graphql as unknown as Emitter;
+const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+async function render(data: unknown, refresh?: () => Promise<void>): Promise<HTMLElement> {
+  const element = createElement('c-plan-insights', { is: PlanInsights }) as HTMLElement & { recordId?: string };
+  element.recordId = '001000000000001AAA';
+  document.body.appendChild(element);
+  adapter.emit(data, undefined, refresh);
+  await flushPromises();
+  return element;
+}
+const titles = (element: HTMLElement, selector: string): string[] => Array.from(root(element).querySelectorAll(`${selector} .title`)).map((n) => n.textContent ?? '');
+
+describe('c-plan-insights', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('shows a SWOT grid and then competitors, trends, challenges and criteria', async () => {
+    const element = await render(northwind);
+    expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000001AAA' });
+    expect(Array.from(root(element).querySelectorAll('.quadrant')).map((q) => q.getAttribute('data-type'))).toEqual(['Strength', 'Weakness', 'Opportunity', 'Threat']);
+    expect(titles(element, '.quadrant[data-type="Strength"]')).toEqual(['Our telematics already run in 60% of their vans']);
+    expect(titles(element, '.other[data-type="Competitor"]')).toEqual(['FleetCare: Incumbent maintenance provider bundles parts at a discount']);
+    expect(titles(element, '.other[data-type="Customer Challenge"]')).toHaveLength(1);
+  });
+
+  it('adds an insight to the active plan and edits one in place', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = await render(northwind, refresh);
+    (root(element).querySelector('lightning-button.add') as HTMLElement).click();
+    await flushPromises();
+    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string; submit: jest.Mock };
+    expect(form.recordId).toBeUndefined();
+    form.submit = jest.fn();
+    form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Type__c: 'Opportunity', Name: 'Electric fleet pilot', Impact__c: 'High' } } }));
+    await flushPromises();
+    const planId = (northwind as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string } }> } } } }).uiapi.query.Account_Plan__c.edges[0].node.Id;
+    expect(form.submit).toHaveBeenCalledWith({ Type__c: 'Opportunity', Name: 'Electric fleet pilot', Impact__c: 'High', Plan__c: planId });
+    form.dispatchEvent(new CustomEvent('success'));
+    await flushPromises();
+    expect(refresh).toHaveBeenCalled();
+    const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
+    edit.click();
+    await flushPromises();
+    expect((root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string }).recordId).toBe(edit.dataset.id);
+  });
+
+  it('has no-plan and error states', async () => {
+    const element = await render({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
+    expect(root(element).querySelector('.no-plan')).not.toBeNull();
+    adapter.emitErrors([{ message: 'boom' }]);
+    await flushPromises();
+    expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+  });
+
+  it('is accessible: edit buttons carry text', async () => {
+    const element = await render(northwind);
+    for (const b of Array.from(root(element).querySelectorAll('lightning-button-icon')) as Array<HTMLElement & { alternativeText?: string }>) expect(b.alternativeText).toBeTruthy();
+  });
+});

@@ -1,0 +1,161 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import INSIGHT_OBJECT from '@salesforce/schema/Plan_Insight__c';
+import PLAN_FIELD from '@salesforce/schema/Plan_Insight__c.Plan__c';
+import NAME_FIELD from '@salesforce/schema/Plan_Insight__c.Name';
+import TYPE_FIELD from '@salesforce/schema/Plan_Insight__c.Type__c';
+import DETAIL_FIELD from '@salesforce/schema/Plan_Insight__c.Detail__c';
+import COMPETITOR_FIELD from '@salesforce/schema/Plan_Insight__c.Competitor_Name__c';
+import IMPACT_FIELD from '@salesforce/schema/Plan_Insight__c.Impact__c';
+import SOURCE_FIELD from '@salesforce/schema/Plan_Insight__c.Source__c';
+import DATE_FIELD from '@salesforce/schema/Plan_Insight__c.Insight_Date__c';
+import TITLE from '@salesforce/label/c.MAM_Insights_Title';
+import ADD from '@salesforce/label/c.MAM_Insights_Add';
+import EDIT from '@salesforce/label/c.MAM_Insights_Edit';
+import SAVE from '@salesforce/label/c.MAM_Insights_Save';
+import CANCEL from '@salesforce/label/c.MAM_Insights_Cancel';
+import SAVED from '@salesforce/label/c.MAM_Insights_Saved';
+import NONE from '@salesforce/label/c.MAM_Insights_None';
+import NO_PLAN from '@salesforce/label/c.MAM_Insights_No_Plan';
+import OTHER from '@salesforce/label/c.MAM_Insights_Other';
+
+type Value<T> = { value: T } | null | undefined;
+type InsightNode = { Id: string; Name: Value<string>; Type__c: Value<string>; Detail__c: Value<string | null>; Competitor_Name__c: Value<string | null>; Impact__c: Value<string | null> };
+type Result = {
+  data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string; Insights__r: { edges: Array<{ node: InsightNode }> } } }> } } } };
+  errors?: unknown;
+  refresh?: () => Promise<void>;
+};
+type InsightRow = { id: string; title: string; detail: string; type: string; impact: string; badge: string };
+
+const SWOT = ['Strength', 'Weakness', 'Opportunity', 'Threat'];
+const OTHERS = ['Competitor', 'Market Trend', 'Customer Challenge', 'Decision Criterion'];
+
+/** What the team understands about the customer: a SWOT grid, then competitors, trends, challenges and criteria. */
+export default class PlanInsights extends LightningElement {
+  /** Id of the Account whose record page shows the insights. */
+  @api recordId: string | undefined;
+
+  labels = { TITLE, ADD, EDIT, SAVE, CANCEL, NONE, NO_PLAN, OTHER };
+  objectApiName = INSIGHT_OBJECT.objectApiName;
+  formFields = [TYPE_FIELD, NAME_FIELD, DETAIL_FIELD, COMPETITOR_FIELD, IMPACT_FIELD, SOURCE_FIELD, DATE_FIELD].map((f) => f.fieldApiName);
+  result: Result = {};
+  /** The insight being edited ('new' for a new one). */
+  editing: string | null = null;
+
+  @wire(graphql, {
+    query: gql`
+      query insights($accountId: ID) {
+        uiapi {
+          query {
+            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+              edges {
+                node {
+                  Id
+                  Insights__r(first: 200) {
+                    edges {
+                      node {
+                        Id
+                        Name { value }
+                        Type__c { value }
+                        Detail__c { value }
+                        Competitor_Name__c { value }
+                        Impact__c { value }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$variables'
+  })
+  wiredInsights(result: Result): void {
+    this.result = result;
+  }
+
+  get variables(): { accountId: string | undefined } {
+    return { accountId: this.recordId };
+  }
+
+  get loading(): boolean {
+    return !this.result.data && !this.result.errors;
+  }
+
+  get errors(): unknown {
+    return this.result.errors;
+  }
+
+  get planId(): string | undefined {
+    return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
+  }
+
+  get hasPlan(): boolean {
+    return Boolean(this.planId);
+  }
+
+  private get rows(): InsightRow[] {
+    const plan = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    return (plan?.Insights__r.edges ?? []).map(({ node }) => ({
+      id: node.Id,
+      title: node.Competitor_Name__c?.value ? `${node.Competitor_Name__c.value}: ${node.Name?.value ?? ''}` : (node.Name?.value ?? ''),
+      detail: node.Detail__c?.value ?? '',
+      type: node.Type__c?.value ?? '',
+      impact: node.Impact__c?.value ?? '',
+      badge: node.Impact__c?.value === 'High' ? 'slds-badge slds-theme_warning' : 'slds-badge'
+    }));
+  }
+
+  private group(types: string[]): Array<{ type: string; rows: InsightRow[]; empty: boolean }> {
+    return types.map((type) => {
+      const rows = this.rows.filter((r) => r.type === type);
+      return { type, rows, empty: rows.length === 0 };
+    });
+  }
+
+  get swot(): Array<{ type: string; rows: InsightRow[]; empty: boolean }> {
+    return this.group(SWOT);
+  }
+
+  get others(): Array<{ type: string; rows: InsightRow[]; empty: boolean }> {
+    return this.group(OTHERS).filter((g) => !g.empty);
+  }
+
+  get showForm(): boolean {
+    return this.editing !== null;
+  }
+
+  get editRecordId(): string | undefined {
+    return this.editing && this.editing !== 'new' ? this.editing : undefined;
+  }
+
+  handleAdd(): void {
+    this.editing = 'new';
+  }
+
+  handleEdit(event: Event): void {
+    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
+  }
+
+  handleCancel(): void {
+    this.editing = null;
+  }
+
+  /** A new insight belongs to the active plan. */
+  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
+    event.preventDefault();
+    const fields = { ...event.detail.fields };
+    if (this.editing === 'new') fields[PLAN_FIELD.fieldApiName] = this.planId;
+    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
+  }
+
+  async handleSuccess(): Promise<void> {
+    this.editing = null;
+    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
+    await this.result.refresh?.();
+  }
+}
