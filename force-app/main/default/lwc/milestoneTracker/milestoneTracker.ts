@@ -7,6 +7,18 @@ import USER_ID from '@salesforce/user/Id';
 import ID_FIELD from '@salesforce/schema/Plan_Milestone__c.Id';
 import STATUS_FIELD from '@salesforce/schema/Plan_Milestone__c.Status__c';
 import COMPLETED_FIELD from '@salesforce/schema/Plan_Milestone__c.Completed_On__c';
+import MILESTONE_OBJECT from '@salesforce/schema/Plan_Milestone__c';
+import PLAN_FIELD from '@salesforce/schema/Plan_Milestone__c.Plan__c';
+import NAME_FIELD from '@salesforce/schema/Plan_Milestone__c.Name';
+import DUE_FIELD from '@salesforce/schema/Plan_Milestone__c.Due_Date__c';
+import OWNER_FIELD from '@salesforce/schema/Plan_Milestone__c.Owner__c';
+import STEP_FIELD from '@salesforce/schema/Plan_Milestone__c.Relationship_Step__c';
+import OBJECTIVE_FIELD from '@salesforce/schema/Plan_Milestone__c.Objective__c';
+import ADD from '@salesforce/label/c.MAM_Milestones_Add';
+import EDIT from '@salesforce/label/c.MAM_Milestones_Edit';
+import SAVE from '@salesforce/label/c.MAM_Milestones_Save';
+import CANCEL from '@salesforce/label/c.MAM_Milestones_Cancel';
+import SAVED from '@salesforce/label/c.MAM_Milestones_Saved';
 import TITLE from '@salesforce/label/c.MAM_Milestones_Title';
 import FILTER from '@salesforce/label/c.MAM_Milestones_Filter';
 import ALL from '@salesforce/label/c.MAM_Milestones_All';
@@ -49,7 +61,11 @@ export default class MilestoneTracker extends LightningElement {
   /** Id of the Account whose record page shows the tracker. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE };
+  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE, ADD, EDIT, SAVE, CANCEL };
+  objectApiName = MILESTONE_OBJECT.objectApiName;
+  formFields = [NAME_FIELD, DUE_FIELD, STATUS_FIELD, COMPLETED_FIELD, OWNER_FIELD, STEP_FIELD, OBJECTIVE_FIELD].map((f) => f.fieldApiName);
+  /** The milestone being edited ('new' for a new one); the form keeps what was typed until it saves. */
+  editing: string | null = null;
   filter = 'all';
   result: Result = {};
 
@@ -159,5 +175,43 @@ export default class MilestoneTracker extends LightningElement {
     } catch (error) {
       this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
     }
+  }
+
+  get planId(): string | undefined {
+    return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
+  }
+
+  get showForm(): boolean {
+    return this.editing !== null;
+  }
+
+  get editRecordId(): string | undefined {
+    return this.editing && this.editing !== 'new' ? this.editing : undefined;
+  }
+
+  handleAdd(): void {
+    this.editing = 'new';
+  }
+
+  handleEdit(event: Event): void {
+    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
+  }
+
+  handleCancel(): void {
+    this.editing = null;
+  }
+
+  /** A new milestone belongs to the active plan. */
+  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
+    event.preventDefault();
+    const fields = { ...event.detail.fields };
+    if (this.editing === 'new') fields[PLAN_FIELD.fieldApiName] = this.planId;
+    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
+  }
+
+  async handleSaved(): Promise<void> {
+    this.editing = null;
+    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
+    await this.result.refresh?.();
   }
 }

@@ -94,6 +94,33 @@ describe('c-milestone-tracker', () => {
     expect(root(element).querySelector('c-error-panel')).not.toBeNull();
   });
 
+  it('adds a milestone to the active plan, and edits or reassigns one in a record form', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = mount();
+    adapter.emit(contoso, undefined, refresh);
+    await flushPromises();
+    (root(element).querySelector('lightning-button.add') as HTMLElement).click();
+    await flushPromises();
+    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string; objectApiName?: string; submit: jest.Mock };
+    expect(form.objectApiName).toBe('Plan_Milestone__c');
+    expect(form.recordId).toBeUndefined();
+    form.submit = jest.fn();
+    form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Name: 'Site visit', Due_Date__c: '2026-12-10' } } }));
+    await flushPromises();
+    const planId = (contoso as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string } }> } } } }).uiapi.query.Account_Plan__c.edges[0].node.Id;
+    expect(form.submit).toHaveBeenCalledWith({ Name: 'Site visit', Due_Date__c: '2026-12-10', Plan__c: planId });
+    form.dispatchEvent(new CustomEvent('success'));
+    await flushPromises();
+    expect(refresh).toHaveBeenCalled();
+    const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
+    edit.click();
+    await flushPromises();
+    const editForm = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string };
+    expect(editForm.recordId).toBe(edit.dataset.id);
+    const fields = Array.from(root(element).querySelectorAll('lightning-input-field')) as Array<HTMLElement & { fieldName?: string }>;
+    expect(fields.map((f) => f.fieldName)).toContain('Owner__c');
+  });
+
   it('renders a 500-milestone plan', async () => {
     const element = mount();
     adapter.emit(manyMilestones(500));
