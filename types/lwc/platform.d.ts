@@ -30,6 +30,8 @@ declare module '@salesforce/schema/*' {
 }
 declare module 'c/ldsUtils' {
   export function reduceErrors(errors: unknown): string[];
+  export type ObjectAccess = { create: boolean; edit: boolean; remove: boolean };
+  export function objectAccess(data: unknown, apiName: string): ObjectAccess;
 }
 declare module 'lightning/graphql' {
   import type { WireAdapterConstructor } from 'lwc';

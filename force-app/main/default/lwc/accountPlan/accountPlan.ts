@@ -3,7 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors } from 'c/ldsUtils';
+import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import { planTemplate, type PlanDraft } from 'c/mamService';
 import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
 import MILESTONE_OBJECT from '@salesforce/schema/Plan_Milestone__c';
@@ -85,6 +85,12 @@ export default class AccountPlan extends LightningElement {
     query: gql`
       query accountPlans($accountId: ID) {
         uiapi {
+          objectInfos(apiNames: ["Account_Plan__c"]) {
+            ApiName
+            createable
+            updateable
+            deletable
+          }
           query {
             Account(where: { Id: { eq: $accountId } }) {
               edges { node { Id Name { value } OwnerId { value } } }
@@ -114,6 +120,11 @@ export default class AccountPlan extends LightningElement {
   })
   wiredPlans(result: Result): void {
     this.result = result;
+  }
+
+  /** What the user may do with Account_Plan__c: actions they may not take are not offered. */
+  get access(): ObjectAccess {
+    return objectAccess(this.result.data, 'Account_Plan__c');
   }
 
   get variables(): { accountId: string | undefined } {
@@ -163,7 +174,7 @@ export default class AccountPlan extends LightningElement {
   }
 
   get canCreate(): boolean {
-    return !this.plans.some((p) => p.Status__c?.value === 'Active' || p.Status__c?.value === 'Draft') && !this.draft;
+    return this.access.create && !this.plans.some((p) => p.Status__c?.value === 'Active' || p.Status__c?.value === 'Draft') && !this.draft;
   }
 
   get suggestions(): Array<{ index: number; name: string; step: string; due: string; kept: boolean }> {

@@ -26,3 +26,18 @@ export function reduceErrors(errors: unknown): string[] {
     })
     .filter((message, index, all) => all.indexOf(message) === index);
 }
+
+export type ObjectAccess = { create: boolean; edit: boolean; remove: boolean };
+type ObjectInfoNode = { ApiName: string; createable?: boolean; updateable?: boolean; deletable?: boolean };
+
+/**
+ * What the user may do with an object, from the objectInfos a GraphQL query returned with its data
+ * (so the component still makes one request). Without the information, actions stay offered and
+ * the platform decides.
+ */
+export function objectAccess(data: unknown, apiName: string): ObjectAccess {
+  const infos = (data as { uiapi?: { objectInfos?: ObjectInfoNode[] } } | undefined)?.uiapi?.objectInfos ?? [];
+  const info = infos.find((i) => i.ApiName === apiName);
+  if (!info) return { create: true, edit: true, remove: true };
+  return { create: info.createable === true, edit: info.updateable === true, remove: info.deletable === true };
+}

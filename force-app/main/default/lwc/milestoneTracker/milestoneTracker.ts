@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { reduceErrors } from 'c/ldsUtils';
+import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import USER_ID from '@salesforce/user/Id';
 import ID_FIELD from '@salesforce/schema/Plan_Milestone__c.Id';
 import STATUS_FIELD from '@salesforce/schema/Plan_Milestone__c.Status__c';
@@ -50,7 +50,7 @@ type Result = {
   errors?: unknown;
   refresh?: () => Promise<void>;
 };
-export type MilestoneRow = { id: string; name: string; status: string; due: string; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; lateText: string; rowClass: string };
+export type MilestoneRow = { id: string; name: string; status: string; due: string; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string };
 
 /** Status groups in the order a rep works through them. */
 const GROUPS = ['Blocked', 'In Progress', 'Not Started', 'Done', 'Cancelled'];
@@ -73,6 +73,12 @@ export default class MilestoneTracker extends LightningElement {
     query: gql`
       query milestones($accountId: ID) {
         uiapi {
+          objectInfos(apiNames: ["Plan_Milestone__c"]) {
+            ApiName
+            createable
+            updateable
+            deletable
+          }
           query {
             Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
               edges {
@@ -104,6 +110,11 @@ export default class MilestoneTracker extends LightningElement {
   })
   wiredMilestones(result: Result): void {
     this.result = result;
+  }
+
+  /** What the user may do with Plan_Milestone__c: actions they may not take are not offered. */
+  get access(): ObjectAccess {
+    return objectAccess(this.result.data, 'Plan_Milestone__c');
   }
 
   get variables(): { accountId: string | undefined } {
@@ -147,6 +158,7 @@ export default class MilestoneTracker extends LightningElement {
         daysLate,
         late,
         open: OPEN.has(status),
+        canMarkDone: OPEN.has(status) && this.access.edit,
         lateText: late ? `${daysLate} ${DAYS_LATE}` : '',
         rowClass: late ? 'slds-item milestone late slds-text-color_error' : 'slds-item milestone'
       };

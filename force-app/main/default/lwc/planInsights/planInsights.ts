@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { objectAccess, type ObjectAccess } from 'c/ldsUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import INSIGHT_OBJECT from '@salesforce/schema/Plan_Insight__c';
@@ -48,6 +49,12 @@ export default class PlanInsights extends LightningElement {
     query: gql`
       query insights($accountId: ID) {
         uiapi {
+          objectInfos(apiNames: ["Plan_Insight__c"]) {
+            ApiName
+            createable
+            updateable
+            deletable
+          }
           query {
             Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
               edges {
@@ -76,6 +83,11 @@ export default class PlanInsights extends LightningElement {
   })
   wiredInsights(result: Result): void {
     this.result = result;
+  }
+
+  /** What the user may do with Plan_Insight__c: actions they may not take are not offered. */
+  get access(): ObjectAccess {
+    return objectAccess(this.result.data, 'Plan_Insight__c');
   }
 
   get variables(): { accountId: string | undefined } {

@@ -3,7 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors } from 'c/ldsUtils';
+import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
 import PLAN_FIELD from '@salesforce/schema/Plan_Objective__c.Plan__c';
 import TYPE_FIELD from '@salesforce/schema/Plan_Objective__c.Type__c';
@@ -59,6 +59,12 @@ export default class PlanObjectives extends LightningElement {
     query: gql`
       query objectives($accountId: ID) {
         uiapi {
+          objectInfos(apiNames: ["Plan_Objective__c"]) {
+            ApiName
+            createable
+            updateable
+            deletable
+          }
           query {
             Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
               edges {
@@ -89,6 +95,11 @@ export default class PlanObjectives extends LightningElement {
   })
   wiredObjectives(result: Result): void {
     this.result = result;
+  }
+
+  /** What the user may do with Plan_Objective__c: actions they may not take are not offered. */
+  get access(): ObjectAccess {
+    return objectAccess(this.result.data, 'Plan_Objective__c');
   }
 
   get variables(): { accountId: string | undefined } {

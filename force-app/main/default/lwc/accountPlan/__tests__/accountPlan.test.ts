@@ -123,6 +123,17 @@ describe('c-account-plan', () => {
     expect(fields.map((f) => f.fieldName)).toEqual(expect.arrayContaining(['Relationship_Stage__c', 'Shared_Value__c', 'Customer_Acknowledged__c', 'Review_Cadence_Days__c']));
   });
 
+  it('offers no create, edit or archive to someone who may only read plans', async () => {
+    const readOnly = (data: { uiapi: object }): unknown => ({ uiapi: { ...data.uiapi, objectInfos: [{ ApiName: 'Account_Plan__c', createable: false, updateable: false, deletable: false }] } });
+    const element = await render(readOnly(plans as { uiapi: object }));
+    expect(root(element).querySelector('.plan-name')).not.toBeNull();
+    expect(root(element).querySelector('lightning-button.edit')).toBeNull();
+    expect(root(element).querySelector('lightning-button.archive')).toBeNull();
+    document.body.innerHTML = '';
+    const empty = await render(readOnly(noPlans as { uiapi: object }));
+    expect(root(empty).querySelector('lightning-button.create')).toBeNull();
+  });
+
   it('shows the error panel when the query fails', async () => {
     const element = await render(plans);
     adapter.emitErrors([{ message: 'boom' }]);

@@ -121,6 +121,16 @@ describe('c-milestone-tracker', () => {
     expect(fields.map((f) => f.fieldName)).toContain('Owner__c');
   });
 
+  it('offers no add, edit or mark done to someone who may only read milestones', async () => {
+    const element = mount();
+    adapter.emit({ uiapi: { ...(contoso as { uiapi: object }).uiapi, objectInfos: [{ ApiName: 'Plan_Milestone__c', createable: false, updateable: false, deletable: false }] } });
+    await flushPromises();
+    expect(names(element)).toHaveLength(8);
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
+    expect(root(element).querySelector('lightning-button-icon.edit')).toBeNull();
+    expect(root(element).querySelector('lightning-button.mark-done')).toBeNull();
+  });
+
   it('renders a 500-milestone plan', async () => {
     const element = mount();
     adapter.emit(manyMilestones(500));

@@ -54,6 +54,13 @@ describe('c-plan-insights', () => {
     expect((root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string }).recordId).toBe(edit.dataset.id);
   });
 
+  it('offers no add or edit to someone who may only read insights', async () => {
+    const element = await render({ uiapi: { ...(northwind as { uiapi: object }).uiapi, objectInfos: [{ ApiName: 'Plan_Insight__c', createable: false, updateable: false, deletable: false }] } });
+    expect(root(element).querySelectorAll('.insight').length).toBeGreaterThan(0);
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
+    expect(root(element).querySelector('lightning-button-icon.edit')).toBeNull();
+  });
+
   it('has no-plan and error states', async () => {
     const element = await render({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
     expect(root(element).querySelector('.no-plan')).not.toBeNull();

@@ -97,6 +97,15 @@ describe('c-plan-objectives', () => {
     expect(remove).not.toHaveBeenCalled();
   });
 
+  it('offers no add, edit or delete to someone who may only read objectives', async () => {
+    const readOnly = { uiapi: { ...(northwind as { uiapi: object }).uiapi, objectInfos: [{ ApiName: 'Plan_Objective__c', createable: false, updateable: false, deletable: false }] } };
+    const element = await render(readOnly);
+    expect(root(element).querySelectorAll('tbody tr')).toHaveLength(3);
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
+    expect(root(element).querySelector('lightning-button-icon.edit')).toBeNull();
+    expect(root(element).querySelector('lightning-button-icon.delete')).toBeNull();
+  });
+
   it('has empty, no-plan and error states', async () => {
     const empty = await render({ uiapi: { query: { Account_Plan__c: { edges: [{ node: { Id: 'a01000000000001AAA', Objectives__r: { edges: [] } } }] } } } });
     expect(root(empty).querySelector('.none')).not.toBeNull();
