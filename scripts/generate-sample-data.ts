@@ -202,12 +202,13 @@ export function generateSampleData(asOf: string): Map<string, unknown> {
   ].map(([plan, role, cLevel, committed], i) =>
     record('Account_Team_Role__c', `Seller${i + 1}`, { Plan__c: `@${plan}`, Side__c: 'Seller', Role__c: role, C_Level__c: cLevel, Committed__c: committed, Influence__c: 'High', Relationship_Strength__c: 'Strong' })
   );
+  // Health at review: what the Plan Health card recorded that day (Contoso was still On Track).
   const reviews = [
-    ['PlanNorthwind', -120, 'Joint with Customer', true, 'Kick-off with Olivia Hart: objectives and shared value agreed.'],
-    ['PlanNorthwind', -35, 'Executive', true, 'Quarterly review: on pace; electrification pilot approved.'],
-    ['PlanContoso', -146, 'Internal', false, 'Cold-chain validation slipping at the second site; escalate.']
-  ].map(([plan, offset, type, attended, decisions], i) =>
-    record('Plan_Review__c', `Review${i + 1}`, { Plan__c: `@${plan}`, Review_Date__c: day(Number(offset)), Type__c: type, Customer_Attended__c: attended, Decisions__c: decisions, Next_Review_Date__c: day(Number(offset) + 90) })
+    ['PlanNorthwind', -120, 'Joint with Customer', true, 'Kick-off with Olivia Hart: objectives and shared value agreed.', 74],
+    ['PlanNorthwind', -35, 'Executive', true, 'Quarterly review: on pace; electrification pilot approved.', 85],
+    ['PlanContoso', -146, 'Internal', false, 'Cold-chain validation slipping at the second site; escalate.', 71]
+  ].map(([plan, offset, type, attended, decisions, health], i) =>
+    record('Plan_Review__c', `Review${i + 1}`, { Plan__c: `@${plan}`, Review_Date__c: day(Number(offset)), Type__c: type, Customer_Attended__c: attended, Decisions__c: decisions, Health_At_Review__c: health, Next_Review_Date__c: day(Number(offset) + 90) })
   );
   const insights = [
     ['PlanNorthwind', 'Strength', 'Our telematics already run in 60% of their vans', null, 'High'],

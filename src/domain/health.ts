@@ -177,6 +177,12 @@ function reasonsOf(p: PlanHealthInput, settings: HealthSettings, today: string):
   return out;
 }
 
+/** On Track at or above the on-track threshold, At Risk at or above the at-risk one, else Off Track. */
+export function healthStatusFor(score: number | null, settings: Pick<HealthSettings, 'onTrackThreshold' | 'atRiskThreshold'>): HealthStatus | null {
+  if (score === null) return null;
+  return score >= settings.onTrackThreshold ? 'On Track' : score >= settings.atRiskThreshold ? 'At Risk' : 'Off Track';
+}
+
 export function planHealth(plan: PlanHealthInput, settings: HealthSettings, today: string): PlanHealth {
   const w = settings.weights;
   const scores: Record<ComponentKey, number | null> = {
@@ -194,7 +200,7 @@ export function planHealth(plan: PlanHealthInput, settings: HealthSettings, toda
     const weighted = w.execution * (scores.execution ?? 0) + w.cadence * (scores.cadence ?? 0) + w.coverage * (scores.coverage ?? 0) + w.alignment * (scores.alignment ?? 0) + (scores.results === null ? 0 : w.results * scores.results);
     score = Math.round(weighted / Math.max(1, w.execution + w.cadence + w.coverage + w.alignment + (scores.results === null ? 0 : w.results)));
   }
-  const status: HealthStatus | null = score === null ? null : score >= settings.onTrackThreshold ? 'On Track' : score >= settings.atRiskThreshold ? 'At Risk' : 'Off Track';
+  const status = healthStatusFor(score, settings);
   const readiness = readinessSteps(plan, settings, today);
   // Report wording: the order of the Health_Reasons__c formula (results are explained, not listed).
   const ordered = [...reasons.execution, ...reasons.cadence, ...reasons.coverage, ...reasons.alignment];

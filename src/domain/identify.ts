@@ -196,6 +196,13 @@ export function rankCandidates(accounts: AccountValueInput[], settings: Identify
   return { candidates, selected, totalValue, accountsWithValue: valued.length, paretoCount, share, max };
 }
 
+/** The first day of a trailing window of whole months ending on `asOf` (inclusive). */
+export function windowStart(asOf: string, months: number): string {
+  const [y, m, d] = asOf.split('-').map(Number);
+  const start = new Date(Date.UTC(y, m - 1 - months, d + 1));
+  return start.toISOString().slice(0, 10);
+}
+
 export type CurvePoint = { rank: number; accountShare: number; valueShare: number };
 
 /** Cumulative share of value by account rank (largest first), one point per account with value. */

@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './identify.js';
 export * from './template.js';
 export * from './team.js';
+export * from './portfolio.js';

@@ -1,11 +1,13 @@
 // The identify pipeline against an org: read settings, value per account and the accounts that
 // matter, rank them with the domain rules, and work out the changes.
 import type { Connection } from '@salesforce/core';
-import { planChanges, rankCandidates, splitReasons, type CurrentAccount, type Identification, type IdentifyOptions, type PlannedChange } from '../domain/identify.js';
+import { planChanges, rankCandidates, splitReasons, windowStart, type CurrentAccount, type Identification, type IdentifyOptions, type PlannedChange } from '../domain/identify.js';
 import { readAccounts, readFlaggedOrStrategic, type AccountRow } from './accounts.js';
 import type { OrgNames } from './names.js';
 import { readRevenue, type RevenueRead } from './revenue.js';
 import type { OrgSettings } from './settings.js';
+
+export { windowStart };
 
 export type IdentifyRun = {
   identification: Identification;
@@ -15,12 +17,6 @@ export type IdentifyRun = {
   window: { from: string; to: string };
 };
 
-/** The first day of a trailing window of whole months ending on `asOf` (inclusive). */
-export function windowStart(asOf: string, months: number): string {
-  const [y, m, d] = asOf.split('-').map(Number);
-  const start = new Date(Date.UTC(y, m - 1 - months, d + 1));
-  return start.toISOString().slice(0, 10);
-}
 
 function toCurrent(row: AccountRow): CurrentAccount {
   return {

@@ -22,6 +22,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "computed": false,
       "required": false
     },
+    "Major_Account_Settings__c": {
+      "type": "Text",
+      "computed": true,
+      "required": false
+    },
     "Major_Account_Tier__c": {
       "type": "Picklist",
       "computed": false,

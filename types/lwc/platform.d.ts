@@ -32,6 +32,7 @@ declare module 'c/ldsUtils' {
   export function reduceErrors(errors: unknown): string[];
   export type ObjectAccess = { create: boolean; edit: boolean; remove: boolean };
   export function objectAccess(data: unknown, apiName: string): ObjectAccess;
+  export function formatLabel(label: string, ...values: Array<string | number>): string;
 }
 declare module 'lightning/graphql' {
   import type { WireAdapterConstructor } from 'lwc';
@@ -47,4 +48,19 @@ declare module 'lightning/uiRecordApi' {
 }
 declare module 'lightning/uiRecordApi' {
   export function createRecord(input: { apiName: string; fields: Record<string, unknown> }): Promise<{ id: string }>;
+}
+declare module '@salesforce/customPermission/*' {
+  const granted: boolean | undefined;
+  export default granted;
+}
+declare module 'lightning/navigation' {
+  import type { LightningElement } from 'lwc';
+  type PageReference = { type: string; attributes: Record<string, unknown>; state?: Record<string, unknown> };
+  type Constructor<T> = new (...args: any[]) => T;
+  interface NavigationMixinFn {
+    <T extends Constructor<LightningElement>>(base: T): T & Constructor<{ [key: symbol]: (pageReference: PageReference, replace?: boolean) => void }>;
+    readonly Navigate: unique symbol;
+    readonly GenerateUrl: unique symbol;
+  }
+  export const NavigationMixin: NavigationMixinFn;
 }

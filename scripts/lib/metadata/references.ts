@@ -70,6 +70,12 @@ type Check = (project: Project, file: MetadataFile, problem: (message: string) =
 
 const isCustomName = (name: string): boolean => name.endsWith('__c');
 
+const hasCustomPermission = (project: Project, name: string): boolean =>
+  project.files.some((f) => f.root.name === 'CustomPermission' && basename(f.path) === `${name}.customPermission-meta.xml`);
+
+// A component can be placed only on the kinds of page its bundle targets.
+const PAGE_TARGETS: Record<string, string> = { RecordPage: 'lightning__RecordPage', AppPage: 'lightning__AppPage', HomePage: 'lightning__HomePage' };
+
 const checkPermissionSet: Check = (project, file, problem) => {
   for (const permission of childrenNamed(file.root, 'fieldPermissions')) {
     const reference = childText(permission, 'field') ?? '';
@@ -100,6 +106,10 @@ const checkPermissionSet: Check = (project, file, problem) => {
     if (!project.files.some((f) => f.root.name === 'CustomApplication' && basename(f.path) === `${name}.app-meta.xml`)) {
       problem(`applicationVisibilities names app ${name}, which does not exist`);
     }
+  }
+  for (const permission of childrenNamed(file.root, 'customPermissions')) {
+    const name = childText(permission, 'name') ?? '';
+    if (!hasCustomPermission(project, name)) problem(`customPermissions names ${name}, which does not exist`);
   }
   for (const access of childrenNamed(file.root, 'customMetadataTypeAccesses')) {
     const name = childText(access, 'name') ?? '';
@@ -230,6 +240,11 @@ const checkFlexiPage: Check = (project, file, problem) => {
     const meta = project.lwcBundles.get(bundle);
     if (!meta) problem(`component ${name} does not exist in lwc/`);
     else if (childText(meta.root, 'isExposed') !== 'true') problem(`component ${name} is not exposed (isExposed)`);
+    else {
+      const target = PAGE_TARGETS[childText(file.root, 'type') ?? ''];
+      const targets = descendantsNamed(meta.root, 'target').map((t) => t.text ?? '');
+      if (target && !targets.includes(target)) problem(`component ${name} cannot be placed on a ${childText(file.root, 'type')} (its targets lack ${target})`);
+    }
   }
   for (const item of descendantsNamed(file.root, 'fieldItem').map((n) => n.text ?? '')) {
     const [, field] = item.split('.');
@@ -250,12 +265,15 @@ function checkNavigation(project: Project, problems: Problem[]): void {
   }
 }
 
-/** `@salesforce/label/c.X` and `@salesforce/schema/Object.Field` imports in component sources. */
+/** `@salesforce/label/c.X`, `@salesforce/customPermission/X` and `@salesforce/schema/Object.Field` imports in component sources. */
 function checkComponentImports(project: Project, problems: Problem[]): void {
   for (const [path, source] of project.componentSources) {
     if (path.endsWith('.js') && project.componentSources.has(path.replace(/\.js$/, '.ts'))) continue; // compiled output
     for (const match of source.matchAll(/['"]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"]/g)) {
       if (!project.labels.has(match[1])) problems.push({ file: path, message: `imports custom label ${match[1]}, which does not exist` });
+    }
+    for (const match of source.matchAll(/['"]@salesforce\/customPermission\/([A-Za-z0-9_]+)['"]/g)) {
+      if (!hasCustomPermission(project, match[1])) problems.push({ file: path, message: `imports custom permission ${match[1]}, which does not exist` });
     }
     for (const match of source.matchAll(/['"]@salesforce\/schema\/([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_.]+))?['"]/g)) {
       const [, objectName, fieldPath] = match;

@@ -41,3 +41,11 @@ export function objectAccess(data: unknown, apiName: string): ObjectAccess {
   if (!info) return { create: true, edit: true, remove: true };
   return { create: info.createable === true, edit: info.updateable === true, remove: info.deletable === true };
 }
+
+/** Fills a Custom Label's {0}, {1}… placeholders, so translators keep the sentence whole. */
+export function formatLabel(label: string, ...values: Array<string | number>): string {
+  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
+    const at = Number(index);
+    return at < values.length ? String(values[at]) : match;
+  });
+}

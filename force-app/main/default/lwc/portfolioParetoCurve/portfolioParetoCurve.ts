@@ -1,0 +1,213 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { formatLabel } from 'c/ldsUtils';
+import { paretoView, plotPoint, polylines, windowStart, type ChartFrame, type ParetoView } from 'c/mamService';
+import TITLE from '@salesforce/label/c.MAM_Pareto_Title';
+import SUMMARY from '@salesforce/label/c.MAM_Pareto_Summary';
+import OUTSIDE from '@salesforce/label/c.MAM_Pareto_Outside_Cut';
+import UNFLAGGED from '@salesforce/label/c.MAM_Pareto_Unflagged_In_Cut';
+import MATCHES from '@salesforce/label/c.MAM_Pareto_Matches';
+import NO_REVENUE from '@salesforce/label/c.MAM_Pareto_No_Revenue';
+import TRUNCATED from '@salesforce/label/c.MAM_Pareto_Truncated';
+import LEGEND_MAJOR from '@salesforce/label/c.MAM_Pareto_Legend_Major';
+import LEGEND_CUT from '@salesforce/label/c.MAM_Pareto_Legend_Cut';
+import UNNAMED from '@salesforce/label/c.MAM_Pareto_Unnamed_Account';
+import COL_RANK from '@salesforce/label/c.MAM_Pareto_Col_Rank';
+import COL_ACCOUNT from '@salesforce/label/c.MAM_Portfolio_Col_Account';
+import COL_REVENUE from '@salesforce/label/c.MAM_Portfolio_Col_Revenue';
+import COL_CUMULATIVE from '@salesforce/label/c.MAM_Pareto_Col_Cumulative';
+import COL_MAJOR from '@salesforce/label/c.MAM_Pareto_Col_Major';
+import COL_IN_CUT from '@salesforce/label/c.MAM_Pareto_Col_In_Cut';
+import YES from '@salesforce/label/c.MAM_Pareto_Yes';
+import NO from '@salesforce/label/c.MAM_Pareto_No';
+import SHOW_TABLE from '@salesforce/label/c.MAM_Chart_Show_Table';
+import SHOW_CHART from '@salesforce/label/c.MAM_Chart_Show_Chart';
+
+export const FRAME: ChartFrame = { width: 320, height: 200, left: 30, right: 10, top: 10, bottom: 24 };
+
+type Value<T> = { value: T } | null | undefined;
+type RevenueData = {
+  uiapi: {
+    aggregate: { Opportunity: { pageInfo?: { hasNextPage: boolean }; edges: Array<{ node: { aggregate: { AccountId: Value<string>; Amount: { sum: Value<number | null> } } } }> } };
+    query: { Account: { pageInfo?: { hasNextPage: boolean }; edges: Array<{ node: { Id: string; Name: Value<string>; Major_Account__c: Value<boolean> } }> } };
+  };
+};
+
+const pct = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 });
+
+/** The 80/20 curve of closed-won revenue with the major accounts marked, cut as `sf mam identify` cuts it. */
+export default class PortfolioParetoCurve extends LightningElement {
+  /** Percent of revenue the critical few should bring (Pareto_Share__c). */
+  @api share: number | undefined;
+  /** Trailing months of closed-won revenue (Identification_Months__c). */
+  @api months: number | undefined;
+  /** Last day of the window, YYYY-MM-DD (today). */
+  @api asOf: string | undefined;
+
+  labels = { TITLE, NO_REVENUE, LEGEND_MAJOR, LEGEND_CUT, COL_RANK, COL_ACCOUNT, COL_REVENUE, COL_CUMULATIVE, COL_MAJOR, COL_IN_CUT };
+  result: { data?: RevenueData; errors?: unknown } = {};
+  asTable = false;
+
+  // Revenue per account comes from a server-side aggregate (at most 2,000 groups, said on the page
+  // when exceeded); names and flags from the accounts that have revenue or are flagged.
+  @wire(graphql, {
+    query: gql`
+      query paretoRevenue($from: Date, $to: Date) {
+        uiapi {
+          aggregate {
+            Opportunity(
+              where: { and: [{ IsWon: { eq: true } }, { AccountId: { ne: null } }, { CloseDate: { gte: { value: $from } } }, { CloseDate: { lte: { value: $to } } }] }
+              groupBy: { AccountId: { group: true } }
+              first: 2000
+            ) {
+              pageInfo {
+                hasNextPage
+              }
+              edges {
+                node {
+                  aggregate {
+                    AccountId { value }
+                    Amount { sum { value } }
+                  }
+                }
+              }
+            }
+          }
+          query {
+            Account(
+              where: {
+                or: [
+                  { Major_Account__c: { eq: true } }
+                  { Id: { inq: { Opportunity: { and: [{ IsWon: { eq: true } }, { CloseDate: { gte: { value: $from } } }, { CloseDate: { lte: { value: $to } } }] }, ApiName: "AccountId" } } }
+                ]
+              }
+              first: 2000
+            ) {
+              pageInfo {
+                hasNextPage
+              }
+              edges {
+                node {
+                  Id
+                  Name { value }
+                  Major_Account__c { value }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$variables'
+  })
+  wiredRevenue(result: { data?: RevenueData; errors?: unknown }): void {
+    this.result = result;
+  }
+
+  get variables(): { from: string; to: string } | undefined {
+    if (!this.months || !this.asOf) return undefined;
+    return { from: windowStart(this.asOf, this.months), to: this.asOf };
+  }
+
+  get loading(): boolean {
+    return !this.result.data && !this.result.errors;
+  }
+
+  get errors(): unknown {
+    return this.result.errors;
+  }
+
+  get view(): ParetoView | undefined {
+    const data = this.result.data;
+    if (!data || this.share === undefined) return undefined;
+    const accounts = new Map(data.uiapi.query.Account.edges.map(({ node }) => [node.Id, { name: node.Name?.value ?? null, major: node.Major_Account__c?.value === true }]));
+    const values = new Map(data.uiapi.aggregate.Opportunity.edges.map(({ node }) => [String(node.aggregate.AccountId?.value), Number(node.aggregate.Amount.sum?.value ?? 0)]));
+    const ids = new Set([...values.keys(), ...[...accounts].filter(([, a]) => a.major).map(([id]) => id)]);
+    return paretoView(
+      [...ids].map((id) => ({ id, name: accounts.get(id)?.name ?? formatLabel(UNNAMED, id), value: values.get(id) ?? 0, major: accounts.get(id)?.major === true })),
+      Number(this.share)
+    );
+  }
+
+  get hasRevenue(): boolean {
+    return (this.view?.points.length ?? 0) > 0;
+  }
+
+  get truncated(): string | null {
+    const data = this.result.data;
+    return data && (data.uiapi.aggregate.Opportunity.pageInfo?.hasNextPage || data.uiapi.query.Account.pageInfo?.hasNextPage) ? TRUNCATED : null;
+  }
+
+  get summary(): string {
+    const v = this.view;
+    return v ? formatLabel(SUMMARY, v.paretoCount, pct(v.cutAccountShare), pct(v.cutValueShare), this.months ?? '', v.majorInCut) : '';
+  }
+
+  get outsideCut(): string | null {
+    const names = this.view?.majorOutsideCut ?? [];
+    return names.length ? formatLabel(OUTSIDE, names.join(', ')) : null;
+  }
+
+  get unflaggedInCut(): string | null {
+    const names = this.view?.unflaggedInCut ?? [];
+    return names.length ? formatLabel(UNFLAGGED, names.join(', ')) : null;
+  }
+
+  get matches(): boolean {
+    return Boolean(this.view) && !this.outsideCut && !this.unflaggedInCut;
+  }
+
+  get matchesText(): string {
+    return MATCHES;
+  }
+
+  get viewBox(): string {
+    return `0 0 ${FRAME.width} ${FRAME.height}`;
+  }
+
+  get curve(): string {
+    const points = [{ x: 0, y: 0 }, ...(this.view?.points ?? []).map((p) => ({ x: p.accountShare, y: p.valueShare }))];
+    return polylines(points, FRAME, 100, 100)[0] ?? '';
+  }
+
+  get markers(): Array<{ key: string; cx: number; cy: number; title: string }> {
+    return (this.view?.points ?? [])
+      .filter((p) => p.major)
+      .map((p) => {
+        const at = plotPoint(p.accountShare, p.valueShare, FRAME, 100, 100);
+        return { key: p.id, cx: at.x, cy: at.y, title: `${p.rank}. ${p.name}: ${pct(p.valueShare)}%` };
+      });
+  }
+
+  get cutLine(): { x: number; y1: number; y2: number; shareY: number; x1: number; x2: number } {
+    const v = this.view;
+    const bottom = plotPoint(v?.cutAccountShare ?? 0, 0, FRAME, 100, 100);
+    const top = plotPoint(v?.cutAccountShare ?? 0, 100, FRAME, 100, 100);
+    const share = plotPoint(0, v?.share ?? 0, FRAME, 100, 100);
+    return { x: bottom.x, y1: top.y, y2: bottom.y, shareY: share.y, x1: FRAME.left, x2: FRAME.width - FRAME.right };
+  }
+
+  get axis(): Array<{ key: string; x: number; y: number; label: string; anchor: string }> {
+    const origin = plotPoint(0, 0, FRAME, 100, 100);
+    const right = plotPoint(100, 0, FRAME, 100, 100);
+    const top = plotPoint(0, 100, FRAME, 100, 100);
+    return [
+      { key: 'x0', x: origin.x, y: origin.y + 14, label: '0%', anchor: 'start' },
+      { key: 'x100', x: right.x, y: right.y + 14, label: '100%', anchor: 'end' },
+      { key: 'y100', x: 0, y: top.y + 4, label: '100%', anchor: 'start' }
+    ];
+  }
+
+  get rows(): Array<{ key: string; rank: number; name: string; revenue: string; cumulative: string; major: string; inCut: string }> {
+    const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+    return (this.view?.points ?? []).map((p) => ({ key: p.id, rank: p.rank, name: p.name, revenue: money.format(p.value), cumulative: `${pct(p.valueShare)}%`, major: p.major ? YES : NO, inCut: p.inCut ? YES : NO }));
+  }
+
+  get toggleLabel(): string {
+    return this.asTable ? SHOW_CHART : SHOW_TABLE;
+  }
+
+  handleToggle(): void {
+    this.asTable = !this.asTable;
+  }
+}
