@@ -13,6 +13,7 @@ export default {
     // TypeScript source, so numbers in the UI come from the same code as the CLI.
     '^c/mamService$': '<rootDir>/src/domain/index.ts',
     '^test/(.*)$': '<rootDir>/force-app/test/$1',
+    '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation.ts',
     // src/domain uses Node ESM specifiers (./health.js) for files that are .ts on disk.
     '^(\\.{1,2}/.*)\\.js$': '$1'
   }

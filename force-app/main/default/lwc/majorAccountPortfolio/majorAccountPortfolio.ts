@@ -282,11 +282,14 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
     `
   })
   wiredSettings(result: WireResult<SettingsData>): void {
+    // A wire provisions an empty result while it (re)loads: keep what is shown until an answer.
+    if (!result.data && !result.errors) return;
     this.settingsResult = result;
   }
 
   @wire(graphql, { query: '$portfolioQuery', variables: '$variables' })
   wiredPortfolio(result: WireResult<PortfolioData>): void {
+    if (!result.data && !result.errors) return;
     this.portfolio = result;
     const data = result.data;
     if (!data) return;
@@ -360,10 +363,14 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
     };
   }
 
+  /** The settings are not known yet: nothing can be shown. */
   get loading(): boolean {
-    if (this.settingsResult.errors || this.portfolio.errors) return false;
-    if (!this.settingsResult.data) return true;
-    return Boolean(this.settings) && this.pages.size === 0;
+    return !this.settingsResult.data && !this.settingsResult.errors;
+  }
+
+  /** The first page for the current filters is on its way (the filters stay usable). */
+  get loadingRows(): boolean {
+    return this.pages.size === 0 && !this.portfolio.errors;
   }
 
   get errors(): unknown {
@@ -488,6 +495,7 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
     // A new filter is a new list: start again from the first page.
     this.after = null;
     this.pages = new Map();
+    this.portfolio = {};
     this.loadingAll = false;
   }
 

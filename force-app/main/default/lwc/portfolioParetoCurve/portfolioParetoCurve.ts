@@ -101,6 +101,8 @@ export default class PortfolioParetoCurve extends LightningElement {
     variables: '$variables'
   })
   wiredRevenue(result: { data?: RevenueData; errors?: unknown }): void {
+    // A wire provisions an empty result while it (re)loads: keep the curve until an answer.
+    if (!result.data && !result.errors) return;
     this.result = result;
   }
 
