@@ -15,3 +15,8 @@ export function labelText(name: string): string {
   if (text === undefined) throw new Error(`No custom label ${name}`);
   return text;
 }
+
+/** The module a mocked `@salesforce/label/c.<name>` import resolves to, with the label's real text. */
+export function labelModule(name: string): { default: string } {
+  return { default: labelText(name) };
+}

@@ -7,11 +7,11 @@ import settings from './data/settings.json';
 import portfolio from './data/portfolio.json';
 
 // The formatted labels are mocked with their real text so the numbers a manager reads can be asserted.
-jest.mock('@salesforce/label/c.MAM_Portfolio_Showing', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Portfolio_Showing') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Portfolio_Partial', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Portfolio_Partial') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Review_Overdue', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Portfolio_Attention_Review_Overdue') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Never_Reviewed', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Portfolio_Attention_Never_Reviewed') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Moved_Off_Track', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Portfolio_Attention_Moved_Off_Track') }), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Showing', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Showing'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Partial', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Partial'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Review_Overdue', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Attention_Review_Overdue'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Never_Reviewed', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Attention_Never_Reviewed'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Moved_Off_Track', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Attention_Moved_Off_Track'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Health_Status_At_Risk', () => ({ default: 'At Risk' }), { virtual: true });
 // This file runs as an admin (the custom permission granted); majorAccountPortfolioAccess.test.ts as a manager.
 jest.mock('@salesforce/customPermission/View_Major_Account_Settings', () => ({ default: true }), { virtual: true });

@@ -2,8 +2,8 @@ import { createElement } from 'lwc';
 import PortfolioHealthChart from 'c/portfolioHealthChart';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 
-jest.mock('@salesforce/label/c.MAM_Chart_Distribution_Summary', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Chart_Distribution_Summary') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Chart_Trend_Summary', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Chart_Trend_Summary') }), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Chart_Distribution_Summary', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Chart_Distribution_Summary'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Chart_Trend_Summary', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Chart_Trend_Summary'), { virtual: true });
 
 const DISTRIBUTION = [
   { status: 'On Track', label: 'On Track', count: 1 },

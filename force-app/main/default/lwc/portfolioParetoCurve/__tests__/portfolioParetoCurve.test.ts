@@ -4,9 +4,9 @@ import { graphql } from 'lightning/graphql';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import revenue from './data/revenue.json';
 
-jest.mock('@salesforce/label/c.MAM_Pareto_Summary', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Pareto_Summary') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Pareto_Outside_Cut', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Pareto_Outside_Cut') }), { virtual: true });
-jest.mock('@salesforce/label/c.MAM_Pareto_Unflagged_In_Cut', () => ({ default: require('test/jest-utils/labels').labelText('MAM_Pareto_Unflagged_In_Cut') }), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Pareto_Summary', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Summary'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Pareto_Outside_Cut', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Outside_Cut'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Pareto_Unflagged_In_Cut', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Unflagged_In_Cut'), { virtual: true });
 
 type Emitter = { emit(value: unknown): void; emitErrors(errors: unknown): void; getLastConfig(): { variables?: Record<string, unknown> } };
 const adapter = graphql as unknown as Emitter;
