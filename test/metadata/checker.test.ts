@@ -135,6 +135,18 @@ describe('metadata checker', () => {
     assertNames(problems, source, /schema field Account.Tier__c: field Account.Tier__c does not exist/);
   });
 
+  it('fails a component on a page its targets do not allow, and a missing custom permission', async () => {
+    const page = 'force-app/main/default/flexipages/Major_Account_Portfolio.flexipage-meta.xml';
+    let problems = await problemsAfter(page, (text) => text.replace('c:majorAccountPortfolio', 'c:planHealthCard'));
+    assertNames(problems, page, /component c:planHealthCard cannot be placed on a AppPage/);
+    const admin = 'force-app/main/default/permissionsets/Major_Account_Admin.permissionset-meta.xml';
+    problems = await problemsAfter(admin, (text) => text.replace('<name>View_Major_Account_Settings</name>', '<name>No_Such_Permission</name>'));
+    assertNames(problems, admin, /customPermissions names No_Such_Permission, which does not exist/);
+    const component = 'force-app/main/default/lwc/majorAccountPortfolio/majorAccountPortfolio.ts';
+    problems = await problemsAfter(component, (text) => text.replace('customPermission/View_Major_Account_Settings', 'customPermission/No_Such_Permission'));
+    assertNames(problems, component, /imports custom permission No_Such_Permission, which does not exist/);
+  });
+
   it('fails a report that uses a column its report type does not offer, and a dashboard naming a missing report', async () => {
     const report = 'force-app/main/default/reports/Major_Account_Health/Late_Milestones.report-meta.xml';
     const problems = await problemsAfter(report, (t) => t.replace('<field>Account_Plan__c.Milestones__r$Owner__c</field>', '<field>Account_Plan__c.Milestones__r$Objective__c.Name</field>'));
