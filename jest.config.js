@@ -9,9 +9,11 @@ export default {
   roots: ['<rootDir>/force-app'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   moduleNameMapper: {
-    // Components import domain rules through the generated service module; tests use its
-    // TypeScript source, so numbers in the UI come from the same code as the CLI.
-    '^c/mamService$': '<rootDir>/src/domain/index.ts',
+    // Tests render what ships: the .js files `npm run build` writes into force-app (the files a
+    // deployment uploads, compiled here by the same LWC compiler), never the .ts sources. The
+    // service module is the bundle built from src/domain, so the UI's numbers come from the
+    // CLI's code. Run `npm run build` first (`npm test` does).
+    '^c/([A-Za-z0-9_]+)$': '<rootDir>/force-app/main/default/lwc/$1/$1.js',
     '^test/(.*)$': '<rootDir>/force-app/test/$1',
     '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation.ts',
     // src/domain uses Node ESM specifiers (./health.js) for files that are .ts on disk.

@@ -6,10 +6,10 @@
 //     components and the CLI share one implementation of the domain rules;
 // then checks each deployable bundle with the real LWC compiler.
 import { build, transform } from 'esbuild';
-import { transformSync } from '@lwc/compiler';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkBundles, toPlatformExports, walk } from './lib/lwc-build.mjs';
 
 const root = process.cwd();
 const lwcRoot = join(root, 'force-app/main/default/lwc');
@@ -17,15 +17,6 @@ const serviceName = 'mamService';
 const serviceEntry = join(root, 'src/domain/index.ts');
 const serviceOut = join(lwcRoot, serviceName, `${serviceName}.js`);
 const ESBUILD_TARGET = { format: 'esm', target: 'es2022', supported: { decorators: true } };
-
-function walk(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === '__tests__' || name === 'node_modules') return [];
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 async function compileComponents() {
   const sources = walk(lwcRoot).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
@@ -38,7 +29,7 @@ async function compileComponents() {
       // @api/@wire/@track as written, which is what the LWC compiler expects.
       tsconfigRaw: { compilerOptions: {} }
     });
-    writeFileSync(file.replace(/\.ts$/, '.js'), code);
+    writeFileSync(file.replace(/\.ts$/, '.js'), toPlatformExports(code));
   }
   return sources.length;
 }
@@ -58,34 +49,6 @@ async function bundleService() {
   return result.metafile.outputs[relative(root, serviceOut)]?.bytes ?? readFileSync(serviceOut).length;
 }
 
-// Every deployable bundle must compile with the platform's LWC compiler and must not
-// evaluate strings (Lightning Locker / LWS block it, and security review rejects it).
-function checkBundles() {
-  const problems = [];
-  const bundles = existsSync(lwcRoot)
-    ? readdirSync(lwcRoot).filter((n) => statSync(join(lwcRoot, n)).isDirectory())
-    : [];
-  for (const name of bundles) {
-    const js = join(lwcRoot, name, `${name}.js`);
-    if (!existsSync(js)) {
-      problems.push(`${relative(root, js)}: missing (no ${name}.ts to compile?)`);
-      continue;
-    }
-    for (const file of walk(join(lwcRoot, name)).filter((f) => f.endsWith('.js'))) {
-      const source = readFileSync(file, 'utf8');
-      if (/\beval\s*\(|\bnew\s+Function\s*\(/.test(source)) {
-        problems.push(`${relative(root, file)}: uses eval or new Function`);
-      }
-      try {
-        transformSync(source, basename(file), { name, namespace: 'c', isExplicitImport: false });
-      } catch (error) {
-        problems.push(`${relative(root, file)}: LWC compiler: ${error.message}`);
-      }
-    }
-  }
-  return { problems, count: bundles.length };
-}
-
 const compiled = await compileComponents();
 let serviceBytes = 0;
 if (existsSync(serviceEntry)) {
@@ -101,7 +64,7 @@ if (existsSync(join(root, 'tsconfig.build.json'))) {
   });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
-const { problems, count } = checkBundles();
+const { problems, count } = checkBundles(lwcRoot, root);
 if (problems.length > 0) {
   for (const p of problems) console.error(p);
   process.exit(1);
