@@ -1,5 +1,6 @@
-// The living account plan as a document to share with the customer: Markdown for editors and
-// wikis, self-contained HTML (no scripts, no external assets) for e-mail and browsers.
+// The living account plan as a document: Markdown for editors and wikis, self-contained HTML (no
+// scripts, no external assets) for e-mail and browsers. The customer's version leaves out what we
+// write about the customer (influence, relationship strength, insights, health, our targets).
 
 export type DocumentRecord = Record<string, unknown>;
 
@@ -12,7 +13,12 @@ export type DocumentHealth = {
   nextStage?: string | null;
 };
 
+/** Who the document is for: the customer (the default) or our own team. */
+export type Audience = 'customer' | 'internal';
+
 export type PlanDocument = {
+  /** Missing means the customer: sharing less is the safe default. */
+  audience?: Audience;
   plan: DocumentRecord & { Name: string };
   accountName: string;
   objectives: DocumentRecord[];
@@ -38,30 +44,51 @@ const text = (value: unknown): string => {
 const nested = (record: DocumentRecord, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
 
+/** Only what the customer agreed, attended or may see: the records of each kind a customer document holds. */
+export function customerRecords(doc: PlanDocument): Pick<PlanDocument, 'objectives' | 'milestones' | 'teamRoles' | 'reviews' | 'insights'> {
+  return {
+    objectives: doc.objectives.filter((o) => o.Customer_Agreed__c === true),
+    milestones: doc.milestones.filter((m) => m.Status__c !== 'Cancelled'),
+    teamRoles: doc.teamRoles,
+    reviews: doc.reviews.filter((r) => r.Customer_Attended__c === true && r.Type__c !== 'Internal'),
+    insights: []
+  };
+}
+
 function sections(doc: PlanDocument): Section[] {
+  const internal = doc.audience === 'internal';
+  const records = internal ? doc : customerRecords(doc);
   const p = doc.plan;
-  const seller = doc.teamRoles.filter((r) => r.Side__c === 'Seller');
-  const customer = doc.teamRoles.filter((r) => r.Side__c === 'Customer');
+  const seller = records.teamRoles.filter((r) => r.Side__c === 'Seller');
+  const customer = records.teamRoles.filter((r) => r.Side__c === 'Customer');
   const person = (r: DocumentRecord): string => text(nested(r, r.Side__c === 'Seller' ? 'User__r.Name' : 'Contact__r.Name'));
-  const teamTable = (title: string, roles: DocumentRecord[]): Table => ({
-    title,
-    headers: ['Person', 'Role', 'C-level', 'Influence', 'Relationship'],
-    rows: roles.map((r) => [person(r), text(r.Role__c), text(r.C_Level__c), text(r.Influence__c), text(r.Relationship_Strength__c)])
-  });
+  const teamTable = (title: string, roles: DocumentRecord[]): Table =>
+    internal
+      ? {
+          title,
+          headers: ['Person', 'Role', 'C-level', 'Influence', 'Relationship'],
+          rows: roles.map((r) => [person(r), text(r.Role__c), text(r.C_Level__c), text(r.Influence__c), text(r.Relationship_Strength__c)])
+        }
+      : { title, headers: ['Person', 'Role'], rows: roles.map((r) => [person(r), text(r.Role__c)]) };
+  const planLines: Array<[string, string]> = [
+    ['Account', doc.accountName],
+    ['Status', text(p.Status__c)],
+    ['Relationship stage', text(p.Relationship_Stage__c)],
+    ['Period', `${text(p.Period_Start__c)} to ${text(p.Period_End__c)}`],
+    ['Customer acknowledged the relationship', `${text(p.Customer_Acknowledged__c)}${p.Customer_Acknowledged_On__c ? ` (${text(p.Customer_Acknowledged_On__c)})` : ''}`],
+    ['Joint planning', text(p.Joint_Planning_Date__c)],
+    ['Review cadence', p.Review_Cadence_Days__c ? `every ${text(p.Review_Cadence_Days__c)} days` : '—'],
+    ...(internal
+      ? ([
+          ['Revenue target', text(p.Revenue_Target__c)],
+          ['Wallet share target', p.Wallet_Share_Target__c !== null && p.Wallet_Share_Target__c !== undefined ? `${text(p.Wallet_Share_Target__c)}%` : '—']
+        ] as Array<[string, string]>)
+      : [])
+  ];
   const result: Section[] = [
     {
       title: 'The plan',
-      lines: [
-        ['Account', doc.accountName],
-        ['Status', text(p.Status__c)],
-        ['Relationship stage', text(p.Relationship_Stage__c)],
-        ['Period', `${text(p.Period_Start__c)} to ${text(p.Period_End__c)}`],
-        ['Customer acknowledged the relationship', `${text(p.Customer_Acknowledged__c)}${p.Customer_Acknowledged_On__c ? ` (${text(p.Customer_Acknowledged_On__c)})` : ''}`],
-        ['Joint planning', text(p.Joint_Planning_Date__c)],
-        ['Review cadence', p.Review_Cadence_Days__c ? `every ${text(p.Review_Cadence_Days__c)} days` : '—'],
-        ['Revenue target', text(p.Revenue_Target__c)],
-        ['Wallet share target', p.Wallet_Share_Target__c !== null && p.Wallet_Share_Target__c !== undefined ? `${text(p.Wallet_Share_Target__c)}%` : '—']
-      ],
+      lines: planLines,
       paragraphs: [`Shared value: ${text(p.Shared_Value__c)}`, ...(p.Shared_Value_Detail__c ? [String(p.Shared_Value_Detail__c)] : [])]
     },
     {
@@ -69,34 +96,50 @@ function sections(doc: PlanDocument): Section[] {
       tables: [{
         title: '',
         headers: ['Objective', 'Type', 'Measure', 'Target', 'Actual', 'Attainment', 'Customer agreed', 'Due'],
-        rows: doc.objectives.map((o) => [text(o.Description__c ?? o.Name), text(o.Type__c), text(o.Measure__c), text(o.Target__c), text(o.Actual__c), o.Attainment__c !== undefined && o.Attainment__c !== null ? `${text(o.Attainment__c)}%` : '—', text(o.Customer_Agreed__c), text(o.Due_Date__c)])
+        rows: records.objectives.map((o) => [text(o.Description__c ?? o.Name), text(o.Type__c), text(o.Measure__c), text(o.Target__c), text(o.Actual__c), o.Attainment__c !== undefined && o.Attainment__c !== null ? `${text(o.Attainment__c)}%` : '—', text(o.Customer_Agreed__c), text(o.Due_Date__c)])
       }]
     },
     {
       title: 'Milestones',
-      tables: [{
-        title: '',
-        headers: ['Milestone', 'Relationship step', 'Owner', 'Due', 'Status', 'Completed'],
-        rows: doc.milestones.map((m) => [text(m.Name), text(m.Relationship_Step__c), text(nested(m, 'Owner__r.Name')), text(m.Due_Date__c), text(m.Status__c), text(m.Completed_On__c)])
-      }]
+      tables: [
+        internal
+          ? {
+              title: '',
+              headers: ['Milestone', 'Relationship step', 'Owner', 'Due', 'Status', 'Completed'],
+              rows: records.milestones.map((m) => [text(m.Name), text(m.Relationship_Step__c), text(nested(m, 'Owner__r.Name')), text(m.Due_Date__c), text(m.Status__c), text(m.Completed_On__c)])
+            }
+          : {
+              title: '',
+              headers: ['Milestone', 'Owner', 'Due', 'Status', 'Completed'],
+              rows: records.milestones.map((m) => [text(m.Name), text(nested(m, 'Owner__r.Name')), text(m.Due_Date__c), text(m.Status__c), text(m.Completed_On__c)])
+            }
+      ]
     },
     { title: 'Both teams', tables: [teamTable('Our team', seller), teamTable("Customer's team", customer)] },
     {
       title: 'Reviews',
-      tables: [{
-        title: '',
-        headers: ['Date', 'Type', 'Customer attended', 'Health at review', 'Decisions', 'Next review'],
-        rows: doc.reviews.map((r) => [text(r.Review_Date__c), text(r.Type__c), text(r.Customer_Attended__c), text(r.Health_At_Review__c), text(r.Decisions__c), text(r.Next_Review_Date__c)])
-      }]
+      tables: [
+        internal
+          ? {
+              title: '',
+              headers: ['Date', 'Type', 'Customer attended', 'Health at review', 'Decisions', 'Next review'],
+              rows: records.reviews.map((r) => [text(r.Review_Date__c), text(r.Type__c), text(r.Customer_Attended__c), text(r.Health_At_Review__c), text(r.Decisions__c), text(r.Next_Review_Date__c)])
+            }
+          : {
+              title: '',
+              headers: ['Date', 'Type', 'Decisions', 'Next review'],
+              rows: records.reviews.map((r) => [text(r.Review_Date__c), text(r.Type__c), text(r.Decisions__c), text(r.Next_Review_Date__c)])
+            }
+      ]
     }
   ];
-  if (doc.insights.length > 0) {
+  if (records.insights.length > 0) {
     result.push({
       title: 'What we understand',
-      tables: [{ title: '', headers: ['Type', 'Insight', 'Impact', 'Source'], rows: doc.insights.map((i) => [text(i.Type__c), text(i.Detail__c ?? i.Name), text(i.Impact__c), text(i.Source__c)]) }]
+      tables: [{ title: '', headers: ['Type', 'Insight', 'Impact', 'Source'], rows: records.insights.map((i) => [text(i.Type__c), text(i.Detail__c ?? i.Name), text(i.Impact__c), text(i.Source__c)]) }]
     });
   }
-  if (doc.health) {
+  if (doc.health && internal) {
     const h = doc.health;
     result.splice(1, 0, {
       title: 'Plan health',
@@ -115,10 +158,13 @@ function sections(doc: PlanDocument): Section[] {
   return result;
 }
 
+const INTERNAL_NOTICE = 'Internal: not for the customer.';
+
 const mdCell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function planMarkdown(doc: PlanDocument): string {
   const out: string[] = [`# Account plan: ${doc.accountName}`, '', `*${doc.plan.Name} — as of ${doc.asOf}*`, ''];
+  if (doc.audience === 'internal') out.push(`**${INTERNAL_NOTICE}**`, '');
   for (const section of sections(doc)) {
     out.push(`## ${section.title}`, '');
     for (const [label, value] of section.lines ?? []) out.push(`- **${label}:** ${mdCell(value)}`);
@@ -143,6 +189,7 @@ const escapeHtml = (value: string): string =>
 
 export function planHtml(doc: PlanDocument): string {
   const body: string[] = [`<h1>Account plan: ${escapeHtml(doc.accountName)}</h1>`, `<p class="meta">${escapeHtml(doc.plan.Name)} — as of ${escapeHtml(doc.asOf)}</p>`];
+  if (doc.audience === 'internal') body.push(`<p class="internal"><strong>${INTERNAL_NOTICE}</strong></p>`);
   for (const section of sections(doc)) {
     body.push(`<section><h2>${escapeHtml(section.title)}</h2>`);
     if (section.lines?.length) {

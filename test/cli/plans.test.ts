@@ -109,15 +109,15 @@ describe('plans: create, health, export', () => {
   it('plan export writes Markdown and HTML with health, readiness, objectives, milestones and both teams', async () => {
     const plan = org.records('Account_Plan__c').find((p) => String(p.Name).startsWith('Contoso'))!;
     const out = join(dir, 'export');
-    const { result, error } = await runCommand<PlanExportResult>(PlanExport, ['--target-org', alias, '--plan', plan.Id, '--output', out, '--as-of', TODAY]);
+    const { result, error } = await runCommand<PlanExportResult>(PlanExport, ['--target-org', alias, '--plan', plan.Id, '--output', out, '--as-of', TODAY, '--audience', 'internal']);
     assert.equal(error, undefined, error?.message);
     assert.equal(result?.status, 'At Risk');
-    const md = readFileSync(join(out, 'Contoso-Pharma.md'), 'utf8');
+    const md = readFileSync(join(out, 'Contoso-Pharma-internal.md'), 'utf8');
     assert.match(md, /# Account plan: Contoso Pharma/);
     assert.match(md, /- \*\*Score:\*\* 56 \/ 100/);
     assert.match(md, /\| Objectives Agreed \| No \| 2 of 3 objectives agreed with the customer \|/);
     assert.match(md, /Lena Vogel \| Economic Buyer/);
-    const html = readFileSync(join(out, 'Contoso-Pharma.html'), 'utf8');
+    const html = readFileSync(join(out, 'Contoso-Pharma-internal.html'), 'utf8');
     assert.match(html, /<h2>Plan health<\/h2>/);
     assert.equal((await runCommand(PlanExport, ['--target-org', alias, '--plan', 'not-an-id'])).error?.name, 'InvalidIdError');
     assert.equal((await runCommand(PlanExport, ['--target-org', alias, '--plan', 'a01000000000999AAA'])).error?.name, 'PlanNotFoundError');

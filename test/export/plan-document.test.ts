@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { planHtml, planMarkdown, type PlanDocument } from '../../src/domain/plan-document.js';
 
 const doc: PlanDocument = {
+  audience: 'internal',
   asOf: '2026-11-24',
   accountName: 'Northwind <Traders> & Co',
   plan: { Name: 'FY27 plan', Status__c: 'Active', Relationship_Stage__c: 'Preferred Supplier', Period_Start__c: '2026-07-01', Period_End__c: '2027-06-30', Shared_Value__c: 'Cut | their cost to serve by 10%', Customer_Acknowledged__c: true, Review_Cadence_Days__c: 90, Wallet_Share_Target__c: 35 },

@@ -37,6 +37,8 @@ const cases: Array<[string, Runnable, string[]]> = [
   ...['2026-02-29', 'tomorrow'].map((v): [string, Runnable, string[]] => [`plan create --start ${v}`, PlanCreate, ['--all-major', '--start', v]]),
   ['plan create without accounts', PlanCreate, []],
   ...['not-an-id', "a01' OR Id != '", 'a01000000000999AAA', '', '🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂'].map((v): [string, Runnable, string[]] => [`plan export --plan ${JSON.stringify(v)}`, PlanExport, ['--plan', v]]),
+  ...['2026-02-30', 'NaN', '2026-1-5', "2026-11-24' OR 1=1"].map((v): [string, Runnable, string[]] => [`plan export --as-of ${v}`, PlanExport, ['--plan', 'a01000000000001AAA', '--as-of', v]]),
+  ...['everyone', 'Customer', ''].map((v): [string, Runnable, string[]] => [`plan export --audience ${JSON.stringify(v)}`, PlanExport, ['--plan', 'a01000000000001AAA', '--audience', v]]),
   ...['-1', '101', '1000'].map((v): [string, Runnable, string[]] => [`health --fail-under ${v}`, Health, ['--fail-under', v]]),
   ...["nobody' OR Username != '", 'ghost@example.com', '005000000000999AAA'].map((v): [string, Runnable, string[]] => [`health --owner ${v}`, Health, ['--owner', v]]),
   ['health --status unknown', Health, ['--status', 'Fine']],
