@@ -155,25 +155,29 @@ function suggestStage(stage: string | null, steps: ReadinessStep[]): string | nu
   }
 }
 
+// Report wording, one plain sentence per reason. Health_Reasons__c builds the same sentences.
+const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
+
 function reasonsOf(p: PlanHealthInput, settings: HealthSettings, today: string): Record<ComponentKey, HealthReason[]> {
   const r = p.rollups;
   const late = r.earliestOpenDue ? daysBetween(r.earliestOpenDue, today) : 0;
   const sinceReview = r.lastReviewDate ? daysBetween(r.lastReviewDate, today) : null;
+  const notAgreed = r.objectivesTotal - r.objectivesAgreed;
   const out: Record<ComponentKey, HealthReason[]> = { execution: [], cadence: [], coverage: [], alignment: [], results: [] };
-  if (r.milestonesTotal === 0) out.execution.push({ code: 'noMilestones', text: 'no milestones' });
-  if (late > 0) out.execution.push({ code: 'milestoneLate', value: late, text: `oldest open milestone ${late} days late` });
-  if (sinceReview === null) out.cadence.push({ code: 'noReview', text: 'no review yet' });
-  else if (sinceReview > effectiveCadence(p, settings)) out.cadence.push({ code: 'reviewOverdue', value: sinceReview, text: `no review in ${sinceReview} days` });
-  if (r.sellerExecutives === 0) out.coverage.push({ code: 'noSellerExecutive', text: 'no executive of ours' });
-  if (r.customerExecutives === 0) out.coverage.push({ code: 'noCustomerExecutive', text: 'no customer executive' });
-  if (r.decisionMakers === 0) out.coverage.push({ code: 'noDecisionMaker', text: 'no decision maker' });
-  if (r.champions === 0) out.coverage.push({ code: 'noChampion', text: 'no champion' });
-  if (!p.hasBackupLead) out.coverage.push({ code: 'noBackupLead', text: 'no backup lead' });
-  if (r.objectivesTotal === 0) out.alignment.push({ code: 'noObjectives', text: 'no objectives' });
-  else if (r.objectivesAgreed < r.objectivesTotal) out.alignment.push({ code: 'objectivesNotAgreed', value: r.objectivesTotal - r.objectivesAgreed, text: `${r.objectivesTotal - r.objectivesAgreed} objective(s) not agreed` });
-  if (!p.sharedValue) out.alignment.push({ code: 'noSharedValue', text: 'no shared value' });
-  if (!p.customerAcknowledged) out.alignment.push({ code: 'notAcknowledged', text: 'relationship not acknowledged' });
-  if (r.measurableObjectives === 0) out.results.push({ code: 'noTargets', text: 'no objective with a target: not scored on results' });
+  if (r.milestonesTotal === 0) out.execution.push({ code: 'noMilestones', text: 'The plan has no milestones.' });
+  if (late > 0) out.execution.push({ code: 'milestoneLate', value: late, text: `The oldest open milestone is ${days(late)} late.` });
+  if (sinceReview === null) out.cadence.push({ code: 'noReview', text: 'The plan has not been reviewed yet.' });
+  else if (sinceReview > effectiveCadence(p, settings)) out.cadence.push({ code: 'reviewOverdue', value: sinceReview, text: `There has been no review for ${days(sinceReview)}.` });
+  if (r.sellerExecutives === 0) out.coverage.push({ code: 'noSellerExecutive', text: 'No executive of ours is on the team.' });
+  if (r.customerExecutives === 0) out.coverage.push({ code: 'noCustomerExecutive', text: 'No customer executive is on the team.' });
+  if (r.decisionMakers === 0) out.coverage.push({ code: 'noDecisionMaker', text: 'No decision maker is named.' });
+  if (r.champions === 0) out.coverage.push({ code: 'noChampion', text: 'No champion is named.' });
+  if (!p.hasBackupLead) out.coverage.push({ code: 'noBackupLead', text: 'No backup account lead is named.' });
+  if (r.objectivesTotal === 0) out.alignment.push({ code: 'noObjectives', text: 'The plan has no objectives.' });
+  else if (notAgreed > 0) out.alignment.push({ code: 'objectivesNotAgreed', value: notAgreed, text: `${notAgreed} ${notAgreed === 1 ? 'objective is' : 'objectives are'} not agreed with the customer.` });
+  if (!p.sharedValue) out.alignment.push({ code: 'noSharedValue', text: 'No shared value is written down.' });
+  if (!p.customerAcknowledged) out.alignment.push({ code: 'notAcknowledged', text: 'The customer has not acknowledged the relationship.' });
+  if (r.measurableObjectives === 0) out.results.push({ code: 'noTargets', text: 'No objective has a target, so results are not scored.' });
   return out;
 }
 
@@ -210,7 +214,7 @@ export function planHealth(plan: PlanHealthInput, settings: HealthSettings, toda
     status,
     components,
     reasons: ordered,
-    reasonText: ordered.map((r) => r.text).join('; '),
+    reasonText: ordered.map((r) => r.text).join(' '),
     readiness,
     readinessCount: readiness.filter((s) => s.met).length,
     suggestedStage: suggestStage(plan.stage, readiness)
@@ -299,6 +303,11 @@ export function rollupsFromFields(fields: Row): PlanRollups {
   };
 }
 
+/** Health_Reasons__c (sentences separated by a space) → one reason per sentence. */
+export function reasonSentences(text: string | null | undefined): string[] {
+  return (text ?? '').split(/(?<=\.)\s+/).map((t) => t.trim()).filter(Boolean);
+}
+
 export type HealthView = {
   score: number | null;
   status: HealthStatus | null;
@@ -331,7 +340,7 @@ export function healthView(fields: Row, today: string): HealthView {
       { key: 'alignment', score: part('Health_Alignment__c') },
       { key: 'results', score: part('Health_Results__c') }
     ],
-    reasons: (str(fields.Health_Reasons__c) ?? '').split('; ').filter(Boolean),
+    reasons: reasonSentences(str(fields.Health_Reasons__c)),
     readiness,
     readinessCount: fields.Readiness_Count__c === null || fields.Readiness_Count__c === undefined ? readiness.filter((r) => r.met).length : Number(fields.Readiness_Count__c),
     suggestedStage: str(fields.Suggested_Stage__c),

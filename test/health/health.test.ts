@@ -1,7 +1,7 @@
 // Plan health, component by component, as a sales leader would read it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { planHealth, rollupsFromChildren, type PlanHealthInput, type HealthSettings } from '../../src/domain/health.js';
+import { planHealth, reasonSentences, rollupsFromChildren, type PlanHealthInput, type HealthSettings } from '../../src/domain/health.js';
 
 const settings: HealthSettings = { weights: { execution: 30, cadence: 20, coverage: 20, alignment: 15, results: 15 }, onTrackThreshold: 70, atRiskThreshold: 50, defaultReviewCadenceDays: 90 };
 const TODAY = '2026-11-24';
@@ -99,7 +99,17 @@ describe('score and status', () => {
   });
   it('explains itself in words a manager can read in a report', () => {
     const health = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, earliestOpenDue: '2026-10-25', lastReviewDate: '2026-07-27', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
-    assert.equal(health.reasonText, 'oldest open milestone 30 days late; no review in 120 days; no champion; 1 objective(s) not agreed');
+    assert.equal(health.reasonText, 'The oldest open milestone is 30 days late. There has been no review for 120 days. No champion is named. 1 objective is not agreed with the customer.');
+  });
+  it('says one day and one objective in the singular, more in the plural', () => {
+    const one = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true, reviewCadenceDays: 0 }, { milestonesTotal: 3, earliestOpenDue: '2026-11-23', lastReviewDate: '2026-11-23', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
+    assert.deepEqual(one.reasons.map((r) => r.text), ['The oldest open milestone is 1 day late.', 'There has been no review for 1 day.', '1 objective is not agreed with the customer.']);
+    const many = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, earliestOpenDue: '2026-11-22', lastReviewDate: '2026-11-01', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 3, objectivesAgreed: 0 }), settings, TODAY);
+    assert.deepEqual(many.reasons.map((r) => r.text), ['The oldest open milestone is 2 days late.', '3 objectives are not agreed with the customer.']);
+  });
+  it('reads the report field back as one reason per sentence', () => {
+    assert.deepEqual(reasonSentences('The oldest open milestone is 40 days late. No backup account lead is named.'), ['The oldest open milestone is 40 days late.', 'No backup account lead is named.']);
+    assert.deepEqual(reasonSentences(null), []);
   });
 });
 

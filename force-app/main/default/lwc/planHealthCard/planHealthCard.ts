@@ -2,9 +2,9 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { reduceErrors } from 'c/ldsUtils';
+import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import REVIEW_OBJECT from '@salesforce/schema/Plan_Review__c';
-import { healthView, type HealthView } from 'c/mamService';
+import { healthStatusFor, healthView, settingsFromFormula, type HealthSettings, type HealthView } from 'c/mamService';
 import TITLE from '@salesforce/label/c.MAM_Health_Title';
 import NO_PLAN from '@salesforce/label/c.MAM_Health_No_Plan';
 import SCORE from '@salesforce/label/c.MAM_Health_Score';
@@ -16,6 +16,8 @@ import ALIGNMENT from '@salesforce/label/c.MAM_Health_Part_Alignment';
 import RESULTS from '@salesforce/label/c.MAM_Health_Part_Results';
 import NO_TARGETS from '@salesforce/label/c.MAM_Health_No_Targets';
 import REASONS from '@salesforce/label/c.MAM_Health_Reasons';
+import PARTS from '@salesforce/label/c.MAM_Health_Parts';
+import PART_VALUE from '@salesforce/label/c.MAM_Health_Part_Value';
 import NO_REASONS from '@salesforce/label/c.MAM_Health_No_Reasons';
 import READINESS from '@salesforce/label/c.MAM_Health_Readiness';
 import MET from '@salesforce/label/c.MAM_Health_Met';
@@ -51,8 +53,9 @@ const PLAN_FIELDS = [
 const PART_LABELS: Record<string, string> = { execution: EXECUTION, cadence: CADENCE, coverage: COVERAGE, alignment: ALIGNMENT, results: RESULTS };
 const STATUS_LABELS: Record<string, string> = { 'On Track': STATUS_ON_TRACK, 'At Risk': STATUS_AT_RISK, 'Off Track': STATUS_OFF_TRACK };
 const STATUS_THEMES: Record<string, string> = { 'On Track': 'slds-theme_success', 'At Risk': 'slds-theme_warning', 'Off Track': 'slds-theme_error' };
+const BANDS: Record<string, string> = { 'On Track': 'success', 'At Risk': 'warning', 'Off Track': 'error' };
 
-type Node = Record<string, { value: unknown } | string>;
+type Node = Record<string, unknown>;
 type GraphQLResult = { data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: Node }> } } } }; errors?: unknown; refresh?: () => Promise<void> };
 
 /** Plan health of the account's active plan: score, status, the parts and why, and readiness. */
@@ -60,7 +63,7 @@ export default class PlanHealthCard extends LightningElement {
   /** Id of the Account whose record page shows the card. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, NO_PLAN, SCORE, REASONS, NO_REASONS, READINESS, SUGGESTED, LAST_REVIEW, REVIEW_RECORD, REVIEW_DATE, REVIEW_TYPE, REVIEW_ATTENDED, REVIEW_DECISIONS, REVIEW_SAVE, REVIEW_CANCEL };
+  labels = { TITLE, NO_PLAN, SCORE, REASONS, PARTS, NO_REASONS, READINESS, SUGGESTED, LAST_REVIEW, REVIEW_RECORD, REVIEW_DATE, REVIEW_TYPE, REVIEW_ATTENDED, REVIEW_DECISIONS, REVIEW_SAVE, REVIEW_CANCEL };
   result: GraphQLResult = {};
   /** The review being recorded; kept as typed until it is saved. */
   review: { date: string; type: string; attended: boolean; decisions: string } | null = null;
@@ -110,6 +113,9 @@ export default class PlanHealthCard extends LightningElement {
                   Objectives_Agreed__c { value }
                   Measurable_Objectives__c { value }
                   Attainment_Total__c { value }
+                  Account__r {
+                    Major_Account_Settings__c { value }
+                  }
                 }
               }
             }
@@ -141,6 +147,13 @@ export default class PlanHealthCard extends LightningElement {
     return Object.fromEntries(PLAN_FIELDS.map((f) => [f, typeof node[f] === 'object' && node[f] !== null ? (node[f] as { value: unknown }).value : null]));
   }
 
+  /** Thresholds in force (the Account formula publishes the Custom Metadata settings); null if unreadable. */
+  get healthSettings(): HealthSettings | null {
+    const node = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
+    const account = node?.Account__r as { Major_Account_Settings__c?: { value: string | null } | null } | null | undefined;
+    return settingsFromFormula(account?.Major_Account_Settings__c?.value)?.health ?? null;
+  }
+
   get hasPlan(): boolean {
     return Boolean(this.plan);
   }
@@ -165,8 +178,26 @@ export default class PlanHealthCard extends LightningElement {
     return `slds-badge ${this.view?.status ? STATUS_THEMES[this.view.status] : ''}`;
   }
 
-  get parts(): Array<{ key: string; label: string; value: number; text: string }> {
-    return (this.view?.parts ?? []).map((p) => ({ key: p.key, label: PART_LABELS[p.key], value: p.score ?? 0, text: p.score === null ? NO_TARGETS : String(p.score) }));
+  /** Each part's bar is coloured by the band the status thresholds give its score, and says that band in words. */
+  get parts(): Array<{ key: string; label: string; value: number; text: string; band: string; bandText: string; valueText: string; barClass: string; barStyle: string }> {
+    const settings = this.healthSettings;
+    return (this.view?.parts ?? []).map((p) => {
+      const status = p.score === null || !settings ? null : healthStatusFor(p.score, settings);
+      const band = status ? BANDS[status] : 'none';
+      const bandText = status ? STATUS_LABELS[status] : '';
+      const value = p.score ?? 0;
+      return {
+        key: p.key,
+        label: PART_LABELS[p.key],
+        value,
+        text: p.score === null ? NO_TARGETS : String(p.score),
+        band,
+        bandText,
+        valueText: p.score === null ? NO_TARGETS : [formatLabel(PART_VALUE, p.score), bandText].filter(Boolean).join(', '),
+        barClass: `slds-progress-bar__value${status ? ` slds-theme_${band}` : ''}`,
+        barStyle: `width: ${Math.max(0, Math.min(100, value))}%`
+      };
+    });
   }
 
   get reasons(): string[] {
@@ -177,8 +208,18 @@ export default class PlanHealthCard extends LightningElement {
     return this.reasons.length > 0;
   }
 
-  get steps(): Array<{ key: string; step: string; evidence: string; icon: string; state: string }> {
-    return (this.view?.readiness ?? []).map((s) => ({ key: s.step, step: s.step, evidence: s.evidence, icon: s.met ? 'utility:success' : 'utility:routing_offline', state: s.met ? MET : NOT_MET }));
+  /** Met steps show a green check, unmet ones an empty circle; the icon's text says which. */
+  get steps(): Array<{ key: string; step: string; evidence: string; icon: string; variant: string | undefined; state: string; met: string; textClass: string }> {
+    return (this.view?.readiness ?? []).map((s) => ({
+      key: s.step,
+      step: s.step,
+      evidence: s.evidence,
+      icon: s.met ? 'utility:success' : 'utility:routing_offline',
+      variant: s.met ? 'success' : undefined,
+      state: s.met ? MET : NOT_MET,
+      met: String(s.met),
+      textClass: s.met ? '' : 'slds-text-color_weak'
+    }));
   }
 
   get readinessText(): string {
@@ -201,6 +242,10 @@ export default class PlanHealthCard extends LightningElement {
     ];
   }
 
+  get canStartReview(): boolean {
+    return !this.review;
+  }
+
   handleStartReview(): void {
     this.review = { date: new Date().toISOString().slice(0, 10), type: 'Joint with Customer', attended: true, decisions: '' };
   }
@@ -221,7 +266,7 @@ export default class PlanHealthCard extends LightningElement {
     const plan = this.plan;
     const node = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
     if (!review || !plan || !node) return;
-    const dateInput = this.template?.querySelector('lightning-input[data-field="date"]') as (HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }) | null;
+    const dateInput = this.refs?.reviewDate as (HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }) | undefined;
     const today = new Date().toISOString().slice(0, 10);
     const validDate = /^\d{4}-\d{2}-\d{2}$/.test(review.date) && review.date <= today;
     dateInput?.setCustomValidity(validDate ? '' : DATE_REQUIRED);

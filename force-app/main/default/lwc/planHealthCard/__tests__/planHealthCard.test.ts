@@ -43,7 +43,7 @@ describe('c-plan-health-card', () => {
     expect(root(element).querySelector('.slds-badge')?.textContent).toBe('c.MAM_Health_Status_At_Risk');
     expect(root(element).querySelector('[data-part="execution"] .part-score')?.textContent).toBe('38');
     const reasons = Array.from(root(element).querySelectorAll('.reasons li')).map((li) => li.textContent);
-    expect(reasons).toEqual(['oldest open milestone 40 days late', 'no review in 146 days', 'no backup lead', '1 objective(s) not agreed']);
+    expect(reasons).toEqual(['The oldest open milestone is 40 days late.', 'There has been no review for 146 days.', 'No backup account lead is named.', '1 objective is not agreed with the customer.']);
     expect(root(element).querySelector('.readiness-count')?.textContent).toBe('5 / 8');
   });
 
@@ -56,7 +56,56 @@ describe('c-plan-health-card', () => {
     const shown = Array.from(root(element).querySelectorAll('.steps li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(shown).toEqual(model.readiness.map((s) => `${s.step}: ${s.evidence}`));
     expect(model.score).toBe(56);
-    expect(model.reasonText.split('; ')).toEqual(['oldest open milestone 40 days late', 'no review in 146 days', 'no backup lead', '1 objective(s) not agreed']);
+    expect(model.reasonText).toBe(contosoPlan.uiapi.query.Account_Plan__c.edges[0].node.Health_Reasons__c.value);
+    expect(model.reasons.map((r) => r.text)).toEqual(['The oldest open milestone is 40 days late.', 'There has been no review for 146 days.', 'No backup account lead is named.', '1 objective is not agreed with the customer.']);
+  });
+
+  it('says what holds the plan back before the parts, and colours each part by its band with the band in words', async () => {
+    const element = mount();
+    adapter.emit(contosoPlan);
+    await flushPromises();
+    const headings = Array.from(root(element).querySelectorAll('h3')).map((h) => h.textContent);
+    expect(headings.indexOf('c.MAM_Health_Reasons')).toBeLessThan(headings.indexOf('c.MAM_Health_Parts'));
+    const reasons = root(element).querySelector('.reasons') as Element;
+    const parts = root(element).querySelector('.parts') as Element;
+    expect(reasons.compareDocumentPosition(parts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const part = (key: string) => root(element).querySelector(`[data-part="${key}"]`) as HTMLElement;
+    // 38 is below the at-risk threshold (50), 83 above on-track (70): red and green, and said so.
+    expect(part('execution').dataset.band).toBe('error');
+    expect(part('execution').querySelector('.slds-progress-bar__value')?.className).toContain('slds-theme_error');
+    expect(part('execution').querySelector('.part-band')?.textContent).toBe('c.MAM_Health_Status_Off_Track');
+    expect(part('alignment').dataset.band).toBe('success');
+    expect(part('alignment').querySelector('.slds-progress-bar__value')?.className).toContain('slds-theme_success');
+    expect(part('alignment').querySelector('.part-band')?.textContent).toBe('c.MAM_Health_Status_On_Track');
+    const bar = part('alignment').querySelector('[role="progressbar"]') as HTMLElement;
+    expect(bar.getAttribute('aria-valuenow')).toBe('83');
+    expect((part('alignment').querySelector('.slds-progress-bar__value') as HTMLElement).style.width).toBe('83%');
+  });
+
+  it('shows met steps with a success check and unmet ones with an empty circle, each named for screen readers', async () => {
+    const element = mount();
+    adapter.emit(contosoPlan);
+    await flushPromises();
+    const steps = Array.from(root(element).querySelectorAll('.steps li')) as HTMLElement[];
+    const met = steps.filter((li) => li.dataset.met === 'true');
+    const unmet = steps.filter((li) => li.dataset.met === 'false');
+    expect(met).toHaveLength(5);
+    expect(unmet).toHaveLength(3);
+    const icon = (li: HTMLElement) => li.querySelector('lightning-icon') as HTMLElement & { iconName?: string; variant?: string; alternativeText?: string };
+    for (const li of met) expect([icon(li).iconName, icon(li).variant, icon(li).alternativeText]).toEqual(['utility:success', 'success', 'c.MAM_Health_Met']);
+    for (const li of unmet) expect([icon(li).iconName, icon(li).alternativeText]).toEqual(['utility:routing_offline', 'c.MAM_Health_Not_Met']);
+  });
+
+  it('leaves the parts uncoloured, still with their scores, when the settings cannot be read', async () => {
+    const element = mount();
+    const data = JSON.parse(JSON.stringify(contosoPlan));
+    data.uiapi.query.Account_Plan__c.edges[0].node.Account__r = null;
+    adapter.emit(data);
+    await flushPromises();
+    const part = root(element).querySelector('[data-part="execution"]') as HTMLElement;
+    expect(part.dataset.band).toBe('none');
+    expect(part.querySelector('.slds-progress-bar__value')?.className).toBe('slds-progress-bar__value');
+    expect(part.querySelector('.part-score')?.textContent).toBe('38');
   });
 
   it('records a review with the plan\'s health at that moment and the next review due', async () => {
@@ -78,6 +127,23 @@ describe('c-plan-health-card', () => {
     });
     expect(refresh).toHaveBeenCalled();
     expect(root(element).querySelector('.review-form')).toBeNull();
+  });
+
+  it('refuses a review dated in the future and says why on the date field', async () => {
+    const create = createRecord as unknown as jest.Mock;
+    const element = mount();
+    adapter.emit(contosoPlan);
+    await flushPromises();
+    (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
+    await flushPromises();
+    const date = root(element).querySelector('lightning-input[data-field="date"]') as HTMLElement & { setCustomValidity: jest.Mock };
+    date.setCustomValidity = jest.fn();
+    date.dispatchEvent(new CustomEvent('change', { detail: { value: '2027-01-05' } }));
+    await flushPromises();
+    (root(element).querySelector('lightning-button.save-review') as HTMLElement).click();
+    await flushPromises();
+    expect(date.setCustomValidity).toHaveBeenCalledWith('c.MAM_Review_Date_Required');
+    expect(create).not.toHaveBeenCalled();
   });
 
   it('keeps what was typed when the review cannot be saved', async () => {
@@ -113,7 +179,9 @@ describe('c-plan-health-card', () => {
     const element = mount();
     adapter.emit(contosoPlan);
     await flushPromises();
-    for (const bar of Array.from(root(element).querySelectorAll('lightning-progress-bar'))) expect(bar.getAttribute('aria-label')).toBeTruthy();
+    const bars = Array.from(root(element).querySelectorAll('[role="progressbar"]'));
+    expect(bars).toHaveLength(5);
+    for (const bar of bars) expect([bar.getAttribute('aria-label'), bar.getAttribute('aria-valuetext')].every(Boolean)).toBe(true);
     for (const icon of Array.from(root(element).querySelectorAll('lightning-icon')) as Array<HTMLElement & { alternativeText?: string }>) expect(icon.alternativeText).toBeTruthy();
   });
 });
