@@ -160,24 +160,51 @@ function sections(doc: PlanDocument): Section[] {
 
 const INTERNAL_NOTICE = 'Internal: not for the customer.';
 
-const mdCell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// Control characters (other than line breaks and tabs, which become spaces) never reach a document.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * One value as CommonMark text that renders exactly as written and adds no structure: every
+ * character that can open inline HTML, an autolink, a link or image, emphasis, a code span or
+ * fence, an entity or a table cell is backslash-escaped, and so are the markers that only count at
+ * the start of a line (list items, headings, block quotes, setext underlines, ordered lists).
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(CONTROL, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|~&!]/g, (c) => `\\${c}`)
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A multi-line value as one paragraph: each line escaped, kept apart by hard line breaks. */
+function markdownParagraph(value: string): string {
+  return value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map(markdownText)
+    .filter(Boolean)
+    .join('\\\n');
+}
 
 export function planMarkdown(doc: PlanDocument): string {
-  const out: string[] = [`# Account plan: ${doc.accountName}`, '', `*${doc.plan.Name} — as of ${doc.asOf}*`, ''];
+  const out: string[] = [`# Account plan: ${markdownText(doc.accountName)}`, '', `*${markdownText(doc.plan.Name) || '—'} — as of ${markdownText(doc.asOf)}*`, ''];
   if (doc.audience === 'internal') out.push(`**${INTERNAL_NOTICE}**`, '');
   for (const section of sections(doc)) {
-    out.push(`## ${section.title}`, '');
-    for (const [label, value] of section.lines ?? []) out.push(`- **${label}:** ${mdCell(value)}`);
+    out.push(`## ${markdownText(section.title)}`, '');
+    for (const [label, value] of section.lines ?? []) out.push(`- **${markdownText(label)}:** ${markdownText(value)}`);
     if (section.lines?.length) out.push('');
-    for (const paragraph of section.paragraphs ?? []) out.push(paragraph, '');
+    for (const paragraph of section.paragraphs ?? []) out.push(markdownParagraph(paragraph) || '—', '');
     for (const table of section.tables ?? []) {
-      if (table.title) out.push(`### ${table.title}`, '');
+      if (table.title) out.push(`### ${markdownText(table.title)}`, '');
       if (table.rows.length === 0) {
         out.push('_None yet._', '');
         continue;
       }
-      out.push(`| ${table.headers.join(' | ')} |`, `|${table.headers.map(() => ' --- ').join('|')}|`);
-      for (const row of table.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
+      out.push(`| ${table.headers.map(markdownText).join(' | ')} |`, `|${table.headers.map(() => ' --- ').join('|')}|`);
+      for (const row of table.rows) out.push(`| ${row.map((cell) => markdownText(cell) || '—').join(' | ')} |`);
       out.push('');
     }
   }
@@ -185,7 +212,7 @@ export function planMarkdown(doc: PlanDocument): string {
 }
 
 const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  value.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export function planHtml(doc: PlanDocument): string {
   const body: string[] = [`<h1>Account plan: ${escapeHtml(doc.accountName)}</h1>`, `<p class="meta">${escapeHtml(doc.plan.Name)} — as of ${escapeHtml(doc.asOf)}</p>`];
