@@ -67,3 +67,19 @@ export function csvValue(value: unknown): string {
 export function csvLine(values: unknown[]): string {
   return `${values.map(csvValue).join(',')}\n`;
 }
+
+/**
+ * One CSV cell for a file people open in a spreadsheet: text starting with =, +, -, @, a tab or a
+ * carriage return gets a leading apostrophe (OWASP's rule against formula injection), so a name
+ * like =HYPERLINK(...) stays text. Numbers the CLI computes are written as they are.
+ */
+export function spreadsheetValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return csvValue(value);
+  const text = value === null || value === undefined ? '' : String(value);
+  return csvValue(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+}
+
+/** A CSV line for a file people open (see spreadsheetValue); csvLine is for the Bulk API, which must get values unchanged. */
+export function spreadsheetLine(values: unknown[]): string {
+  return `${values.map(spreadsheetValue).join(',')}\n`;
+}

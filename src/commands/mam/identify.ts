@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { Messages } from '@salesforce/core';
 import { paretoCurve, type Candidate, type PlannedChange } from '../../domain/identify.js';
 import { writeAccountValues, writeUndoFile, type WriteFailure } from '../../org/accounts.js';
-import { csvLine } from '../../org/csv.js';
+import { spreadsheetLine } from '../../org/csv.js';
 import { identifyInOrg } from '../../org/identify.js';
 import { openSession } from '../../org/session.js';
 import { readSettings } from '../../org/settings.js';
@@ -31,6 +31,16 @@ export type IdentifyResult = {
   written: string[];
   failures: WriteFailure[];
 };
+
+/** True when the file holds an undo file of ours: a CSV must never replace one. */
+function isUndoFile(path: string): boolean {
+  try {
+    const kind = (JSON.parse(readFileSync(path, 'utf8')) as { kind?: unknown }).kind;
+    return typeof kind === 'string' && /^mam-.*-undo$/.test(kind);
+  } catch {
+    return false;
+  }
+}
 
 function checkRange(name: string, value: number | undefined, min: number, max: number): void {
   if (value !== undefined && (!Number.isFinite(value) || value < min || value > max)) {
@@ -92,6 +102,9 @@ export default class Identify extends SfCommand<IdentifyResult> {
     if (!isIsoDate(asOf)) {
       throw messages.createError('error.InvalidDate', [asOf]);
     }
+    if (flags.csv && ((flags['undo-file'] && resolve(flags.csv) === resolve(flags['undo-file'])) || isUndoFile(flags.csv))) {
+      throw messages.createError('error.CsvIsUndoFile', [flags.csv]);
+    }
     const marginField = flags['margin-field'];
     if (marginField !== undefined && !isApiName(marginField)) throw messages.createError('error.MarginFieldMissing', [marginField]);
 
@@ -147,10 +160,10 @@ export default class Identify extends SfCommand<IdentifyResult> {
       try {
         writeFileSync(
           flags.csv,
-          csvLine(['Id', 'Account', 'Rank', basis, 'Cumulative share', 'Tier', 'Selected', 'Financial significance', 'Strategic significance', 'Reason']) +
+          spreadsheetLine(['Id', 'Account', 'Rank', basis, 'Cumulative share', 'Tier', 'Selected', 'Financial significance', 'Strategic significance', 'Reason']) +
             identification.candidates
               .filter((c) => c.selected || c.financial || c.strategic)
-              .map((c) => csvLine([c.id, c.name, c.rank, c.value, c.cumulativeShare?.toFixed(1), c.tier, c.selected, c.financialSignificance, c.strategicSignificance, c.reason]))
+              .map((c) => spreadsheetLine([c.id, c.name, c.rank, c.value, c.cumulativeShare?.toFixed(1), c.tier, c.selected, c.financialSignificance, c.strategicSignificance, c.reason]))
               .join('')
         );
       } catch (error) {
