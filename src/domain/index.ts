@@ -5,3 +5,4 @@ export * from './identify.js';
 export * from './template.js';
 export * from './team.js';
 export * from './portfolio.js';
+export * from './objectives.js';

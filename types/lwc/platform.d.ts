@@ -64,3 +64,11 @@ declare module 'lightning/navigation' {
   }
   export const NavigationMixin: NavigationMixinFn;
 }
+declare module '@salesforce/i18n/locale' {
+  const locale: string;
+  export default locale;
+}
+declare module '@salesforce/i18n/currency' {
+  const currency: string;
+  export default currency;
+}

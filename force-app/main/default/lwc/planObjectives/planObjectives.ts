@@ -4,6 +4,9 @@ import { deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
 import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
+import { measureFormat, type MeasureFormat } from 'c/mamService';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
 import PLAN_FIELD from '@salesforce/schema/Plan_Objective__c.Plan__c';
 import TYPE_FIELD from '@salesforce/schema/Plan_Objective__c.Type__c';
@@ -13,13 +16,10 @@ import TARGET_FIELD from '@salesforce/schema/Plan_Objective__c.Target__c';
 import ACTUAL_FIELD from '@salesforce/schema/Plan_Objective__c.Actual__c';
 import AGREED_FIELD from '@salesforce/schema/Plan_Objective__c.Customer_Agreed__c';
 import DUE_FIELD from '@salesforce/schema/Plan_Objective__c.Due_Date__c';
-import NAME_FIELD from '@salesforce/schema/Plan_Objective__c.Name';
 import TITLE from '@salesforce/label/c.MAM_Objectives_Title';
 import ADD from '@salesforce/label/c.MAM_Objectives_Add';
 import EDIT from '@salesforce/label/c.MAM_Objectives_Edit';
 import DELETE from '@salesforce/label/c.MAM_Objectives_Delete';
-import SAVE from '@salesforce/label/c.MAM_Objectives_Save';
-import CANCEL from '@salesforce/label/c.MAM_Objectives_Cancel';
 import NONE from '@salesforce/label/c.MAM_Objectives_None';
 import NO_PLAN from '@salesforce/label/c.MAM_Objectives_No_Plan';
 import SAVED from '@salesforce/label/c.MAM_Objectives_Saved';
@@ -36,21 +36,44 @@ import YES from '@salesforce/label/c.MAM_Objectives_Yes';
 import NO from '@salesforce/label/c.MAM_Objectives_No';
 
 type Value<T> = { value: T } | null | undefined;
-type ObjectiveNode = { Id: string; Type__c: Value<string>; Description__c: Value<string>; Target__c: Value<number | null>; Actual__c: Value<number | null>; Attainment__c: Value<number | null>; Customer_Agreed__c: Value<boolean>; Due_Date__c: Value<string | null> };
+type ObjectiveNode = { Id: string; Type__c: Value<string>; Description__c: Value<string>; Measure__c: Value<string | null>; Target__c: Value<number | null>; Actual__c: Value<number | null>; Attainment__c: Value<number | null>; Customer_Agreed__c: Value<boolean>; Due_Date__c: Value<string | null> };
 type Result = {
   data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string; Objectives__r: { edges: Array<{ node: ObjectiveNode }> } } }> } } } };
   errors?: unknown;
   refresh?: () => Promise<void>;
 };
 
+type ObjectiveRow = { id: string; type: string; description: string; measure: string; target: string; actual: string; unit: string; attainment: number; attainmentText: string; hasAttainment: boolean; agreed: string };
+type EditorField = { fieldName: string; required?: boolean; size?: string };
+
+/** A target or actual as the measure reads: money in its currency, a percentage, or a plain number. */
+function formatMeasure(value: number | null | undefined, format: MeasureFormat): string {
+  if (value === null || value === undefined) return '—';
+  if (format.style === 'percent') return new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  if (format.style === 'currency') {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: format.currency ?? CURRENCY, notation: 'compact', maximumSignificantDigits: 3 }).format(value * format.scale);
+  }
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value);
+}
+
 /** The active plan's objectives with targets, actuals and attainment; add, edit and delete. */
 export default class PlanObjectives extends LightningElement {
   /** Id of the Account whose record page shows the objectives. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, ADD, EDIT, DELETE, SAVE, CANCEL, NONE, NO_PLAN, TYPE, DESCRIPTION, TARGET, ACTUAL, ATTAINMENT, AGREED };
+  labels = { TITLE, ADD, EDIT, DELETE, NONE, NO_PLAN, TYPE, DESCRIPTION, TARGET, ACTUAL, ATTAINMENT, AGREED };
   objectApiName = OBJECTIVE_OBJECT.objectApiName;
-  fields = { plan: PLAN_FIELD.fieldApiName, name: NAME_FIELD.fieldApiName, type: TYPE_FIELD.fieldApiName, description: DESCRIPTION_FIELD.fieldApiName, measure: MEASURE_FIELD.fieldApiName, target: TARGET_FIELD.fieldApiName, actual: ACTUAL_FIELD.fieldApiName, agreed: AGREED_FIELD.fieldApiName, due: DUE_FIELD.fieldApiName };
+  formFields: EditorField[] = [
+    { fieldName: DESCRIPTION_FIELD.fieldApiName, required: true },
+    { fieldName: TYPE_FIELD.fieldApiName, required: true, size: '1-of-2' },
+    { fieldName: MEASURE_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: TARGET_FIELD.fieldApiName, size: '1-of-3' },
+    { fieldName: ACTUAL_FIELD.fieldApiName, size: '1-of-3' },
+    { fieldName: DUE_FIELD.fieldApiName, size: '1-of-3' },
+    { fieldName: AGREED_FIELD.fieldApiName }
+  ];
+  /** A new objective is named after its description. */
+  nameFrom = DESCRIPTION_FIELD.fieldApiName;
   result: Result = {};
   /** The objective being edited ('new' for a new one); the form keeps what the user typed until it saves. */
   editing: string | null = null;
@@ -76,6 +99,7 @@ export default class PlanObjectives extends LightningElement {
                         Id
                         Type__c { value }
                         Description__c { value }
+                        Measure__c { value }
                         Target__c { value }
                         Actual__c { value }
                         Attainment__c { value }
@@ -118,24 +142,28 @@ export default class PlanObjectives extends LightningElement {
     return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
   }
 
-  get hasPlan(): boolean {
-    return Boolean(this.planId);
+  get noPlan(): boolean {
+    return !this.planId;
   }
 
-  get rows(): Array<{ id: string; type: string; description: string; target: string; actual: string; attainment: number; attainmentText: string; agreed: string }> {
+  get rows(): ObjectiveRow[] {
     const plan = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
     return (plan?.Objectives__r.edges ?? []).map(({ node }) => {
       // Attainment__c is a percent field: the API returns 61 for 61%.
       const attainment = node.Attainment__c?.value;
       const percent = attainment === null || attainment === undefined ? null : Math.round(attainment);
+      const format = measureFormat(node.Type__c?.value, node.Measure__c?.value);
       return {
         id: node.Id,
         type: node.Type__c?.value ?? '',
         description: node.Description__c?.value ?? '',
-        target: node.Target__c?.value === null || node.Target__c?.value === undefined ? '—' : node.Target__c.value.toLocaleString(),
-        actual: node.Actual__c?.value === null || node.Actual__c?.value === undefined ? '—' : node.Actual__c.value.toLocaleString(),
+        measure: node.Measure__c?.value ?? '',
+        target: formatMeasure(node.Target__c?.value, format),
+        actual: formatMeasure(node.Actual__c?.value, format),
+        unit: format.style === 'number' ? (format.unit ?? '') : '',
         attainment: Math.min(100, Math.max(0, percent ?? 0)),
-        attainmentText: percent === null ? '—' : `${percent}%`,
+        attainmentText: percent === null ? '—' : new Intl.NumberFormat(LOCALE, { style: 'percent' }).format(percent / 100),
+        hasAttainment: percent !== null,
         agreed: node.Customer_Agreed__c?.value ? YES : NO
       };
     });
@@ -145,16 +173,21 @@ export default class PlanObjectives extends LightningElement {
     return this.rows.length === 0;
   }
 
-  get isNew(): boolean {
-    return this.editing === 'new';
-  }
-
   get editRecordId(): string | undefined {
     return this.editing && this.editing !== 'new' ? this.editing : undefined;
   }
 
   get showForm(): boolean {
     return this.editing !== null;
+  }
+
+  get formHeading(): string {
+    return this.editing === 'new' ? ADD : EDIT;
+  }
+
+  /** A new objective belongs to the active plan. */
+  get newDefaults(): Record<string, unknown> {
+    return { [PLAN_FIELD.fieldApiName]: this.planId };
   }
 
   handleAdd(): void {
@@ -169,18 +202,7 @@ export default class PlanObjectives extends LightningElement {
     this.editing = null;
   }
 
-  /** A new objective belongs to the active plan. */
-  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
-    event.preventDefault();
-    const fields = { ...event.detail.fields };
-    if (this.isNew) {
-      fields[this.fields.plan] = this.planId;
-      fields[this.fields.name] = String(fields[this.fields.description] ?? '').slice(0, 80);
-    }
-    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
-  }
-
-  async handleSuccess(): Promise<void> {
+  async handleSaved(): Promise<void> {
     this.editing = null;
     this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
     await this.result.refresh?.();

@@ -4,6 +4,7 @@ import { graphql } from 'lightning/graphql';
 import { deleteRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
 import { flushPromises } from 'test/jest-utils/flushPromises';
+import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
 import northwind from './data/northwindObjectives.json';
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
@@ -36,20 +37,42 @@ describe('c-plan-objectives', () => {
     const rows = Array.from(root(element).querySelectorAll('tbody tr'));
     expect(rows).toHaveLength(3);
     expect(rows[0].querySelector('.description')?.textContent).toBe('Grow fleet services revenue');
-    expect(rows[0].querySelector('.attainment span')?.textContent).toBe('61%');
+    expect(rows[0].querySelector('.attainment-text')?.textContent).toBe('61%');
     expect((rows[0].querySelector('lightning-progress-bar') as HTMLElement & { value?: number }).value).toBe(61);
     expect(rows[0].querySelector('.agreed')?.textContent).toBe('c.MAM_Objectives_Yes');
-    expect(rows[2].querySelector('.attainment span')?.textContent).toBe('—');
+    expect(rows[2].querySelector('.attainment-text')?.textContent).toBe('—');
+    expect(rows[2].querySelector('lightning-progress-bar')).toBeNull();
+  });
+
+  it('shows targets and actuals in the measure\'s currency, as percentages, or as numbers in the measure\'s unit', async () => {
+    const element = await render(northwind);
+    const rows = Array.from(root(element).querySelectorAll('tbody tr'));
+    const cell = (row: Element, name: string): string | null | undefined => row.querySelector(`.${name}`)?.textContent;
+    // Revenue (GBP): money in pounds, short enough for the column.
+    expect([cell(rows[0], 'target'), cell(rows[0], 'actual')]).toEqual(['£3.2M', '£1.95M']);
+    // Cost per delivery reduction (%): percentages.
+    expect([cell(rows[1], 'target'), cell(rows[1], 'actual')]).toEqual(['8%', '3.5%']);
+    expect(rows[1].querySelector('.unit')).toBeNull();
+    expect([cell(rows[2], 'target'), cell(rows[2], 'actual')]).toEqual(['—', '—']);
+    const counted = { uiapi: { query: { Account_Plan__c: { edges: [{ node: { Id: 'a01000000000001AAA', Objectives__r: { edges: [{ node: { Id: 'a06000000000001AAA', Type__c: { value: 'Customer Short-Term' }, Description__c: { value: 'Validate cold-chain monitoring at two sites' }, Measure__c: { value: 'Sites validated' }, Target__c: { value: 2 }, Actual__c: { value: 1.4 }, Attainment__c: { value: 70 }, Customer_Agreed__c: { value: false }, Due_Date__c: { value: null } } }] } } }] } } } };
+    document.body.innerHTML = '';
+    const other = await render(counted);
+    const [row] = Array.from(root(other).querySelectorAll('tbody tr'));
+    expect([cell(row, 'target'), cell(row, 'actual')]).toEqual(['2', '1.4']);
+    expect(Array.from(row.querySelectorAll('.unit')).map((u) => u.textContent)).toEqual(['Sites validated', 'Sites validated']);
   });
 
   it('adds an objective to the active plan through a record form that keeps the input on errors', async () => {
     const element = await render(northwind);
     (root(element).querySelector('lightning-button.add') as HTMLElement).click();
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { objectApiName?: string; recordId?: string; submit: jest.Mock };
+    const form = editorForm(root(element));
+    if (!form) throw new Error('no form');
     expect(form.objectApiName).toBe('Plan_Objective__c');
     expect(form.recordId).toBeUndefined();
-    expect(root(element).querySelector('lightning-messages')).not.toBeNull();
+    expect(editor(root(element))?.heading).toBe('c.MAM_Objectives_Add');
+    expect(editorFieldNames(root(element))).toEqual(['Description__c', 'Type__c', 'Measure__c', 'Target__c', 'Actual__c', 'Due_Date__c', 'Customer_Agreed__c']);
+    expect(editor(root(element))?.shadowRoot?.querySelector('lightning-messages')).not.toBeNull();
     form.submit = jest.fn();
     form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Description__c: 'Win the depot tender', Type__c: 'Revenue Growth', Target__c: 500000 } } }));
     await flushPromises();
@@ -64,11 +87,11 @@ describe('c-plan-objectives', () => {
     const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
     edit.click();
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string };
-    expect(form.recordId).toBe(edit.dataset.id);
-    form.dispatchEvent(new CustomEvent('success', { detail: { id: edit.dataset.id } }));
+    const form = editorForm(root(element));
+    expect(form?.recordId).toBe(edit.dataset.id);
+    form?.dispatchEvent(new CustomEvent('success', { detail: { id: edit.dataset.id } }));
     await flushPromises();
-    expect(root(element).querySelector('lightning-record-edit-form')).toBeNull();
+    expect(editor(root(element))).toBeNull();
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
     expect(refresh).toHaveBeenCalled();
   });
@@ -87,6 +110,15 @@ describe('c-plan-objectives', () => {
     del.click();
     await flushPromises();
     expect(toast.mock.calls[1][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'insufficient access rights on object id' }));
+  });
+
+  it('closes the form on Cancel without saving', async () => {
+    const element = await render(northwind);
+    (root(element).querySelector('lightning-button.add') as HTMLElement).click();
+    await flushPromises();
+    (editor(root(element))?.shadowRoot?.querySelector('lightning-button.cancel') as HTMLElement).click();
+    await flushPromises();
+    expect(editor(root(element))).toBeNull();
   });
 
   it('does not delete when the user cancels', async () => {
@@ -111,10 +143,11 @@ describe('c-plan-objectives', () => {
     expect(root(empty).querySelector('.none')).not.toBeNull();
     document.body.innerHTML = '';
     const noPlan = await render({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
-    expect(root(noPlan).querySelector('.no-plan')).not.toBeNull();
+    expect(cardFrame(root(noPlan)).querySelector('.no-plan')?.textContent).toBe('c.MAM_Objectives_No_Plan');
+    expect(root(noPlan).querySelector('table')).toBeNull();
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
-    expect(root(noPlan).querySelector('c-error-panel')).not.toBeNull();
+    expect(cardFrame(root(noPlan)).querySelector('c-error-panel')).not.toBeNull();
   });
 
   it('is accessible: column headers, labelled icon buttons and progress bars', async () => {

@@ -1,0 +1,66 @@
+import { LightningElement, api } from 'lwc';
+import SAVE from '@salesforce/label/c.MAM_Form_Save';
+import CANCEL from '@salesforce/label/c.MAM_Form_Cancel';
+
+/** One field of the form: its API name, whether it is required, its width, and its value on a new record. */
+export type EditorField = { fieldName: string; required?: boolean; size?: string; value?: unknown };
+type FormElement = HTMLElement & { submit(fields: Record<string, unknown>): void };
+
+/**
+ * The one way to add or edit a record on the Major Account tab: a record edit form with the
+ * platform's messages, Save and Cancel. The form stays open with what the user typed when a save
+ * fails; it sends `saved` (detail: { id }) or `cancel`, and the container decides what follows.
+ */
+export default class RecordFormEditor extends LightningElement {
+  /** API name of the object to create or edit, e.g. Plan_Objective__c. */
+  @api objectApiName: string | undefined;
+  /** Id of the record to edit; leave empty to create a new record. */
+  @api recordId: string | undefined;
+  /** Heading shown above the form (and its accessible name). */
+  @api heading: string | undefined;
+  /** The fields in the order shown: API names, or EditorField objects for required, width and new-record values. */
+  @api fields: Array<string | EditorField> = [];
+  /** Values written on a new record that the form does not show, e.g. the parent plan. */
+  @api defaults: Record<string, unknown> = {};
+  /** On a new record, the field whose text (first 80 characters) becomes the record's Name. */
+  @api nameFrom: string | undefined;
+
+  labels = { SAVE, CANCEL };
+  saving = false;
+
+  get isNew(): boolean {
+    return !this.recordId;
+  }
+
+  get inputs(): Array<{ fieldName: string; required: boolean; value: unknown; className: string }> {
+    return (this.fields ?? []).map((field) => {
+      const f: EditorField = typeof field === 'string' ? { fieldName: field } : field;
+      return { fieldName: f.fieldName, required: f.required === true, value: f.value, className: `slds-col slds-size_1-of-1 slds-medium-size_${f.size ?? '1-of-1'}` };
+    });
+  }
+
+  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
+    event.preventDefault();
+    const fields = { ...event.detail.fields };
+    if (this.isNew) {
+      Object.assign(fields, this.defaults);
+      if (this.nameFrom && fields.Name === undefined) fields.Name = String(fields[this.nameFrom] ?? '').slice(0, 80);
+    }
+    this.saving = true;
+    (this.refs?.form as FormElement | undefined)?.submit(fields);
+  }
+
+  handleSuccess(event: CustomEvent<{ id?: string }>): void {
+    this.saving = false;
+    this.dispatchEvent(new CustomEvent('saved', { detail: { id: event.detail?.id ?? this.recordId } }));
+  }
+
+  /** lightning-messages shows the platform's errors; the inputs keep what was typed. */
+  handleError(): void {
+    this.saving = false;
+  }
+
+  handleCancel(): void {
+    this.dispatchEvent(new CustomEvent('cancel'));
+  }
+}
