@@ -72,3 +72,7 @@ declare module '@salesforce/i18n/currency' {
   const currency: string;
   export default currency;
 }
+declare module '@salesforce/i18n/timeZone' {
+  const timeZone: string;
+  export default timeZone;
+}

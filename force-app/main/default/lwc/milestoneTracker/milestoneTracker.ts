@@ -2,8 +2,9 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
+import { formatLabel, objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import USER_ID from '@salesforce/user/Id';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import ID_FIELD from '@salesforce/schema/Plan_Milestone__c.Id';
 import STATUS_FIELD from '@salesforce/schema/Plan_Milestone__c.Status__c';
 import COMPLETED_FIELD from '@salesforce/schema/Plan_Milestone__c.Completed_On__c';
@@ -16,8 +17,6 @@ import STEP_FIELD from '@salesforce/schema/Plan_Milestone__c.Relationship_Step__
 import OBJECTIVE_FIELD from '@salesforce/schema/Plan_Milestone__c.Objective__c';
 import ADD from '@salesforce/label/c.MAM_Milestones_Add';
 import EDIT from '@salesforce/label/c.MAM_Milestones_Edit';
-import SAVE from '@salesforce/label/c.MAM_Milestones_Save';
-import CANCEL from '@salesforce/label/c.MAM_Milestones_Cancel';
 import SAVED from '@salesforce/label/c.MAM_Milestones_Saved';
 import TITLE from '@salesforce/label/c.MAM_Milestones_Title';
 import FILTER from '@salesforce/label/c.MAM_Milestones_Filter';
@@ -32,6 +31,8 @@ import DUE from '@salesforce/label/c.MAM_Milestones_Due';
 import DONE_TOAST from '@salesforce/label/c.MAM_Milestones_Done_Toast';
 import SAVE_FAILED from '@salesforce/label/c.MAM_Milestones_Save_Failed';
 import NO_OWNER from '@salesforce/label/c.MAM_Milestones_No_Owner';
+import DONE_ON from '@salesforce/label/c.MAM_Milestones_Done_On';
+import OWNER from '@salesforce/label/c.MAM_Milestones_Owner';
 
 type Value<T> = { value: T } | null | undefined;
 type MilestoneNode = {
@@ -50,7 +51,14 @@ type Result = {
   errors?: unknown;
   refresh?: () => Promise<void>;
 };
-export type MilestoneRow = { id: string; name: string; status: string; due: string; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string };
+export type MilestoneRow = { id: string; name: string; status: string; due: string | null; completed: string | null; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string };
+
+/** Today in the user's time zone (not UTC), as the YYYY-MM-DD a date field takes. */
+function userToday(): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 
 /** Status groups in the order a rep works through them. */
 const GROUPS = ['Blocked', 'In Progress', 'Not Started', 'Done', 'Cancelled'];
@@ -61,9 +69,17 @@ export default class MilestoneTracker extends LightningElement {
   /** Id of the Account whose record page shows the tracker. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE, ADD, EDIT, SAVE, CANCEL };
+  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE, DONE_ON, OWNER, ADD, EDIT };
   objectApiName = MILESTONE_OBJECT.objectApiName;
-  formFields = [NAME_FIELD, DUE_FIELD, STATUS_FIELD, COMPLETED_FIELD, OWNER_FIELD, STEP_FIELD, OBJECTIVE_FIELD].map((f) => f.fieldApiName);
+  formFields = [
+    { fieldName: NAME_FIELD.fieldApiName, required: true },
+    { fieldName: DUE_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: STATUS_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: COMPLETED_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: OWNER_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: STEP_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: OBJECTIVE_FIELD.fieldApiName, size: '1-of-2' }
+  ];
   /** The milestone being edited ('new' for a new one); the form keeps what was typed until it saves. */
   editing: string | null = null;
   filter = 'all';
@@ -137,8 +153,8 @@ export default class MilestoneTracker extends LightningElement {
     return this.result.errors;
   }
 
-  get hasPlan(): boolean {
-    return Boolean(this.result.data?.uiapi.query.Account_Plan__c.edges.length);
+  get noPlan(): boolean {
+    return !this.result.data?.uiapi.query.Account_Plan__c.edges.length;
   }
 
   get rows(): MilestoneRow[] {
@@ -151,7 +167,8 @@ export default class MilestoneTracker extends LightningElement {
         id: node.Id,
         name: node.Name?.value ?? '',
         status,
-        due: node.Due_Date__c?.value ?? '—',
+        due: node.Due_Date__c?.value ?? null,
+        completed: status === 'Done' ? (node.Completed_On__c?.value ?? null) : null,
         step: node.Relationship_Step__c?.value ?? '',
         owner: node.Owner__r?.Name?.value ?? NO_OWNER,
         ownerId: node.Owner__c?.value ?? null,
@@ -159,8 +176,8 @@ export default class MilestoneTracker extends LightningElement {
         late,
         open: OPEN.has(status),
         canMarkDone: OPEN.has(status) && this.access.edit,
-        lateText: late ? `${daysLate} ${DAYS_LATE}` : '',
-        rowClass: late ? 'slds-item milestone late slds-text-color_error' : 'slds-item milestone'
+        lateText: late ? formatLabel(DAYS_LATE, daysLate) : '',
+        rowClass: late ? 'slds-item milestone late' : 'slds-item milestone'
       };
     });
   }
@@ -181,7 +198,7 @@ export default class MilestoneTracker extends LightningElement {
   async handleMarkDone(event: Event): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     try {
-      await updateRecord({ fields: { [ID_FIELD.fieldApiName]: id, [STATUS_FIELD.fieldApiName]: 'Done', [COMPLETED_FIELD.fieldApiName]: new Date().toISOString().slice(0, 10) } });
+      await updateRecord({ fields: { [ID_FIELD.fieldApiName]: id, [STATUS_FIELD.fieldApiName]: 'Done', [COMPLETED_FIELD.fieldApiName]: userToday() } });
       this.dispatchEvent(new ShowToastEvent({ title: DONE_TOAST, variant: 'success' }));
       await this.result.refresh?.();
     } catch (error) {
@@ -201,6 +218,15 @@ export default class MilestoneTracker extends LightningElement {
     return this.editing && this.editing !== 'new' ? this.editing : undefined;
   }
 
+  get formHeading(): string {
+    return this.editing === 'new' ? ADD : EDIT;
+  }
+
+  /** A new milestone belongs to the active plan. */
+  get newDefaults(): Record<string, unknown> {
+    return { [PLAN_FIELD.fieldApiName]: this.planId };
+  }
+
   handleAdd(): void {
     this.editing = 'new';
   }
@@ -211,14 +237,6 @@ export default class MilestoneTracker extends LightningElement {
 
   handleCancel(): void {
     this.editing = null;
-  }
-
-  /** A new milestone belongs to the active plan. */
-  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
-    event.preventDefault();
-    const fields = { ...event.detail.fields };
-    if (this.editing === 'new') fields[PLAN_FIELD.fieldApiName] = this.planId;
-    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
   }
 
   async handleSaved(): Promise<void> {

@@ -3,6 +3,10 @@ import MilestoneTracker from 'c/milestoneTracker';
 import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/jest-utils/flushPromises';
+import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+
+jest.mock('@salesforce/label/c.MAM_Milestones_Days_Late', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Milestones_Days_Late'), { virtual: true });
 import contoso from './data/contosoMilestones.json';
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
@@ -43,7 +47,34 @@ describe('c-milestone-tracker', () => {
     const statuses = Array.from(root(element).querySelectorAll('section')).map((s) => s.getAttribute('data-status'));
     expect(statuses).toEqual(['Blocked', 'In Progress', 'Not Started', 'Done']);
     const late = Array.from(root(element).querySelectorAll('li.late .late-text')).map((n) => n.textContent);
-    expect(late).toEqual(['40 c.MAM_Milestones_Days_Late', '10 c.MAM_Milestones_Days_Late']);
+    expect(late).toEqual(['40 days late', '10 days late']);
+    // A subtle marker, not a red row.
+    expect(root(element).querySelector('li.late.slds-text-color_error, li.late .slds-text-color_error')).toBeNull();
+    expect(root(element).querySelector('li.late .late-text')?.className).toContain('slds-badge');
+  });
+
+  it('shows when each done milestone was completed, and the due date of the others', async () => {
+    const element = mount();
+    adapter.emit(contoso);
+    await flushPromises();
+    const done = Array.from(root(element).querySelectorAll('section[data-status="Done"] li'));
+    expect(done.map((li) => (li.querySelector('.completed lightning-formatted-date-time') as HTMLElement & { value?: string } | null)?.value)).toEqual(['2026-04-16', '2026-04-26', '2026-06-25']);
+    expect(done[0].querySelector('.completed')?.textContent?.trim()).toBe('c.MAM_Milestones_Done_On');
+    const blocked = root(element).querySelector('section[data-status="Blocked"] li') as HTMLElement;
+    expect(blocked.querySelector('.completed')).toBeNull();
+    expect((blocked.querySelector('.due lightning-formatted-date-time') as HTMLElement & { value?: string }).value).toBe('2026-10-15');
+    expect(blocked.querySelector('.owner')?.textContent).toBe('c.MAM_Milestones_Owner Alex Admin');
+  });
+
+  it('keeps the edit button in the last column on every row, done or open', async () => {
+    const element = mount();
+    adapter.emit(contoso);
+    await flushPromises();
+    for (const li of Array.from(root(element).querySelectorAll('li.milestone'))) {
+      const columns = li.querySelectorAll(':scope > .slds-grid > .slds-col');
+      expect(columns).toHaveLength(3);
+      expect(columns[2].querySelector('lightning-button-icon.edit')).not.toBeNull();
+    }
   });
 
   it('filters to late milestones and to mine', async () => {
@@ -66,7 +97,9 @@ describe('c-milestone-tracker', () => {
     const button = root(element).querySelector('li.late lightning-button.mark-done') as HTMLElement;
     button.click();
     await flushPromises();
-    expect(update).toHaveBeenCalledWith({ fields: { Id: button.dataset.id, Status__c: 'Done', Completed_On__c: new Date().toISOString().slice(0, 10) } });
+    // Today is the user's day, in their time zone.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(update).toHaveBeenCalledWith({ fields: { Id: button.dataset.id, Status__c: 'Done', Completed_On__c: today } });
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
     expect(refresh).toHaveBeenCalled();
   });
@@ -88,10 +121,10 @@ describe('c-milestone-tracker', () => {
     const element = mount();
     adapter.emit({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
     await flushPromises();
-    expect(root(element).querySelector('.no-plan')).not.toBeNull();
+    expect(cardFrame(root(element)).querySelector('.no-plan')?.textContent).toBe('c.MAM_Milestones_No_Plan');
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
-    expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+    expect(cardFrame(root(element)).querySelector('c-error-panel')).not.toBeNull();
   });
 
   it('adds a milestone to the active plan, and edits or reassigns one in a record form', async () => {
@@ -101,7 +134,9 @@ describe('c-milestone-tracker', () => {
     await flushPromises();
     (root(element).querySelector('lightning-button.add') as HTMLElement).click();
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string; objectApiName?: string; submit: jest.Mock };
+    const form = editorForm(root(element));
+    if (!form) throw new Error('no form');
+    expect(editor(root(element))?.heading).toBe('c.MAM_Milestones_Add');
     expect(form.objectApiName).toBe('Plan_Milestone__c');
     expect(form.recordId).toBeUndefined();
     form.submit = jest.fn();
@@ -112,13 +147,13 @@ describe('c-milestone-tracker', () => {
     form.dispatchEvent(new CustomEvent('success'));
     await flushPromises();
     expect(refresh).toHaveBeenCalled();
+    expect(editor(root(element))).toBeNull();
     const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
     edit.click();
     await flushPromises();
-    const editForm = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string };
-    expect(editForm.recordId).toBe(edit.dataset.id);
-    const fields = Array.from(root(element).querySelectorAll('lightning-input-field')) as Array<HTMLElement & { fieldName?: string }>;
-    expect(fields.map((f) => f.fieldName)).toContain('Owner__c');
+    expect(editorForm(root(element))?.recordId).toBe(edit.dataset.id);
+    expect(editor(root(element))?.heading).toBe('c.MAM_Milestones_Edit');
+    expect(editorFieldNames(root(element))).toEqual(['Name', 'Due_Date__c', 'Status__c', 'Completed_On__c', 'Owner__c', 'Relationship_Step__c', 'Objective__c']);
   });
 
   it('offers no add, edit or mark done to someone who may only read milestones', async () => {
