@@ -7,6 +7,7 @@ import { SoqlEngine, SoqlError, type ParsedQuery } from './soql.js';
 import type { Rec, Store } from './store.js';
 import type { Writer, WriteResult } from './writes.js';
 import { processIngest, queryPage, type IngestJob, type QueryJob } from './bulk.js';
+import { runGraphql } from './graphql/execute.js';
 
 export type FaultKind = '503' | 'REQUEST_LIMIT_EXCEEDED' | 'UNABLE_TO_LOCK_ROW' | 'drop' | 'drop-after';
 export type FaultRule = {
@@ -306,6 +307,9 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       if (!result.success) return { status: 400, body: result.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })) };
       ctx.onWrite();
       return { status: 204 };
+    }
+    if (rest === '/graphql' && method === 'POST') {
+      return { status: 200, body: runGraphql({ store: ctx.store, engine: ctx.engine, userId: ctx.user.Id }, json<Record<string, unknown>>(body)) };
     }
     if ((rest === '/query' || rest === '/queryAll' || rest === '/query/' || rest === '/queryAll/') && method === 'GET') {
       return { status: 200, body: runQuery(url.searchParams.get('q') ?? '') };
