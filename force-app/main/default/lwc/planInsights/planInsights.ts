@@ -14,8 +14,6 @@ import DATE_FIELD from '@salesforce/schema/Plan_Insight__c.Insight_Date__c';
 import TITLE from '@salesforce/label/c.MAM_Insights_Title';
 import ADD from '@salesforce/label/c.MAM_Insights_Add';
 import EDIT from '@salesforce/label/c.MAM_Insights_Edit';
-import SAVE from '@salesforce/label/c.MAM_Insights_Save';
-import CANCEL from '@salesforce/label/c.MAM_Insights_Cancel';
 import SAVED from '@salesforce/label/c.MAM_Insights_Saved';
 import NONE from '@salesforce/label/c.MAM_Insights_None';
 import NO_PLAN from '@salesforce/label/c.MAM_Insights_No_Plan';
@@ -38,9 +36,17 @@ export default class PlanInsights extends LightningElement {
   /** Id of the Account whose record page shows the insights. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, ADD, EDIT, SAVE, CANCEL, NONE, NO_PLAN, OTHER };
+  labels = { TITLE, ADD, EDIT, NONE, NO_PLAN, OTHER };
   objectApiName = INSIGHT_OBJECT.objectApiName;
-  formFields = [TYPE_FIELD, NAME_FIELD, DETAIL_FIELD, COMPETITOR_FIELD, IMPACT_FIELD, SOURCE_FIELD, DATE_FIELD].map((f) => f.fieldApiName);
+  formFields = [
+    { fieldName: TYPE_FIELD.fieldApiName, required: true, size: '1-of-2' },
+    { fieldName: IMPACT_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: NAME_FIELD.fieldApiName, required: true },
+    { fieldName: DETAIL_FIELD.fieldApiName },
+    { fieldName: COMPETITOR_FIELD.fieldApiName },
+    { fieldName: SOURCE_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: DATE_FIELD.fieldApiName, size: '1-of-2' }
+  ];
   result: Result = {};
   /** The insight being edited ('new' for a new one). */
   editing: string | null = null;
@@ -106,8 +112,8 @@ export default class PlanInsights extends LightningElement {
     return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
   }
 
-  get hasPlan(): boolean {
-    return Boolean(this.planId);
+  get noPlan(): boolean {
+    return !this.planId;
   }
 
   private get rows(): InsightRow[] {
@@ -145,6 +151,15 @@ export default class PlanInsights extends LightningElement {
     return this.editing && this.editing !== 'new' ? this.editing : undefined;
   }
 
+  get formHeading(): string {
+    return this.editing === 'new' ? ADD : EDIT;
+  }
+
+  /** A new insight belongs to the active plan. */
+  get newDefaults(): Record<string, unknown> {
+    return { [PLAN_FIELD.fieldApiName]: this.planId };
+  }
+
   handleAdd(): void {
     this.editing = 'new';
   }
@@ -157,15 +172,7 @@ export default class PlanInsights extends LightningElement {
     this.editing = null;
   }
 
-  /** A new insight belongs to the active plan. */
-  handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
-    event.preventDefault();
-    const fields = { ...event.detail.fields };
-    if (this.editing === 'new') fields[PLAN_FIELD.fieldApiName] = this.planId;
-    (this.template?.querySelector('lightning-record-edit-form') as unknown as { submit(fields: Record<string, unknown>): void } | null)?.submit(fields);
-  }
-
-  async handleSuccess(): Promise<void> {
+  async handleSaved(): Promise<void> {
     this.editing = null;
     this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
     await this.result.refresh?.();

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PlanInsights from 'c/planInsights';
 import { graphql } from 'lightning/graphql';
 import { flushPromises } from 'test/jest-utils/flushPromises';
+import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
 import northwind from './data/northwindInsights.json';
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
@@ -38,20 +39,31 @@ describe('c-plan-insights', () => {
     const element = await render(northwind, refresh);
     (root(element).querySelector('lightning-button.add') as HTMLElement).click();
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string; submit: jest.Mock };
+    const form = editorForm(root(element));
+    if (!form) throw new Error('no form');
+    expect(form.objectApiName).toBe('Plan_Insight__c');
     expect(form.recordId).toBeUndefined();
+    expect(editor(root(element))?.heading).toBe('c.MAM_Insights_Add');
+    expect(editorFieldNames(root(element))).toEqual(['Type__c', 'Impact__c', 'Name', 'Detail__c', 'Competitor_Name__c', 'Source__c', 'Insight_Date__c']);
     form.submit = jest.fn();
     form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Type__c: 'Opportunity', Name: 'Electric fleet pilot', Impact__c: 'High' } } }));
     await flushPromises();
     const planId = (northwind as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string } }> } } } }).uiapi.query.Account_Plan__c.edges[0].node.Id;
     expect(form.submit).toHaveBeenCalledWith({ Type__c: 'Opportunity', Name: 'Electric fleet pilot', Impact__c: 'High', Plan__c: planId });
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
     form.dispatchEvent(new CustomEvent('success'));
     await flushPromises();
     expect(refresh).toHaveBeenCalled();
+    expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ title: 'c.MAM_Insights_Saved', variant: 'success' }));
+    expect(editor(root(element))).toBeNull();
     const edit = root(element).querySelector('lightning-button-icon.edit') as HTMLElement;
     edit.click();
     await flushPromises();
-    expect((root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string }).recordId).toBe(edit.dataset.id);
+    expect(editorForm(root(element))?.recordId).toBe(edit.dataset.id);
+    (editor(root(element))?.shadowRoot?.querySelector('lightning-button.cancel') as HTMLElement).click();
+    await flushPromises();
+    expect(editor(root(element))).toBeNull();
   });
 
   it('offers no add or edit to someone who may only read insights', async () => {
@@ -63,10 +75,10 @@ describe('c-plan-insights', () => {
 
   it('has no-plan and error states', async () => {
     const element = await render({ uiapi: { query: { Account_Plan__c: { edges: [] } } } });
-    expect(root(element).querySelector('.no-plan')).not.toBeNull();
+    expect(cardFrame(root(element)).querySelector('.no-plan')?.textContent).toBe('c.MAM_Insights_No_Plan');
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
-    expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+    expect(cardFrame(root(element)).querySelector('c-error-panel')).not.toBeNull();
   });
 
   it('is accessible: edit buttons carry text', async () => {
