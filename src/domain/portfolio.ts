@@ -106,6 +106,31 @@ export function attentionFor(row: PortfolioRow, settings: HealthSettings, today:
   return found;
 }
 
+// Off Track plans are failing now and At Risk ones sliding; a major account with no active plan is
+// a gap in the programme but shows no decline yet; On Track or unscored plans come last.
+const URGENCY: Record<string, number> = { 'Off Track': 0, 'At Risk': 1, none: 2 };
+
+/**
+ * The accounts that need attention, most severe first: by the active plan's health status (Off
+ * Track, At Risk, no active plan, the rest), then the lowest score, the most late milestones, the
+ * most reasons, and the name.
+ */
+export function attentionList(rows: PortfolioRow[], settings: HealthSettings, today: string): Array<{ row: PortfolioRow; found: Attention[] }> {
+  const urgency = (row: PortfolioRow): number => URGENCY[row.plan ? (row.plan.status ?? 'unscored') : 'none'] ?? 3;
+  const score = (row: PortfolioRow): number => row.plan?.score ?? Number.POSITIVE_INFINITY;
+  const bySeverity = (a: { row: PortfolioRow; found: Attention[] }, b: { row: PortfolioRow; found: Attention[] }): number =>
+    urgency(a.row) - urgency(b.row) ||
+    score(a.row) - score(b.row) ||
+    b.row.lateMilestones - a.row.lateMilestones ||
+    b.found.length - a.found.length ||
+    a.row.name.localeCompare(b.row.name) ||
+    a.row.id.localeCompare(b.row.id);
+  return rows
+    .map((row) => ({ row, found: attentionFor(row, settings, today) }))
+    .filter(({ found }) => found.length > 0)
+    .sort(bySeverity);
+}
+
 export type StatusBucket = HealthStatus | 'No active plan';
 export const STATUS_BUCKETS: readonly StatusBucket[] = ['On Track', 'At Risk', 'Off Track', 'No active plan'];
 

@@ -6,7 +6,7 @@ import { cleanUpHome, loginToLocalOrg, runCommand } from '../cli/harness.js';
 import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import Identify, { type IdentifyResult } from '../../src/commands/mam/identify.js';
 import { healthSettingsFrom } from '../../src/domain/health.js';
-import { attentionFor, healthTrend, paretoView, polylines, settingsFromFormula, sortPortfolio, statusCounts, type PortfolioRow } from '../../src/domain/portfolio.js';
+import { attentionFor, attentionList, healthTrend, paretoView, polylines, settingsFromFormula, sortPortfolio, statusCounts, type PortfolioRow } from '../../src/domain/portfolio.js';
 import { FIXTURE_FILES, SAMPLE_DAY, SAMPLE_SEED, buildFixtures, connect } from './fixtures.js';
 
 const read = (path: string): { uiapi: Record<string, Record<string, unknown>> } => JSON.parse(readFileSync(path, 'utf8'));
@@ -101,6 +101,29 @@ describe('portfolio rules (service module)', () => {
     assert.deepEqual(attentionFor(row('H', { lastReviewDate: null, periodStart: '2026-01-01' }), SETTINGS, today), [{ code: 'neverReviewed', days: 327 }]);
     assert.deepEqual(attentionFor(row('I', { lastReviewDate: null, periodStart: '2026-11-01' }), SETTINGS, today), []);
     assert.deepEqual(attentionFor(row('J', { sellerExecutives: 0, customerExecutives: 0 }), SETTINGS, today), [{ code: 'noSellerExecutive' }, { code: 'noCustomerExecutive' }]);
+  });
+
+  it('attention list: most severe first — Off Track, At Risk, no active plan, the rest; then lowest score, most late milestones, most reasons, name', () => {
+    const today = '2026-11-24';
+    const rows = [
+      row('Adatum', null),
+      row('Tailspin', null),
+      row('Contoso', { status: 'At Risk', score: 56, lastReviewDate: '2026-07-01' }, { lateMilestones: 2 }),
+      row('Fabrikam', { status: 'Off Track', score: 7, lastReviewDate: null, periodStart: '2026-01-01', sellerExecutives: 0, customerExecutives: 0 }, { lateMilestones: 6 }),
+      row('Litware', { status: 'Off Track', score: 30, sellerExecutives: 0 }),
+      row('Northwind', { status: 'On Track', score: 87 }),
+      row('Proseware', { status: 'On Track', score: 75, customerExecutives: 0 }),
+      row('Relecloud', { status: 'At Risk', score: 56, lastReviewDate: '2026-07-01' }, { lateMilestones: 3 }),
+      row('Woodgrove', { status: null, score: null, sellerExecutives: 0 })
+    ];
+    const list = attentionList(rows, SETTINGS, today);
+    assert.deepEqual(list.map((a) => a.row.name), ['Fabrikam', 'Litware', 'Relecloud', 'Contoso', 'Adatum', 'Tailspin', 'Proseware', 'Woodgrove']);
+    // Nothing to say about a healthy, reviewed, covered plan: it is not listed.
+    assert.ok(!list.some((a) => a.row.name === 'Northwind'));
+    assert.deepEqual(list[0].found.map((f) => f.code), ['neverReviewed', 'noSellerExecutive', 'noCustomerExecutive']);
+    // Same status and score: more reasons first.
+    const tie = attentionList([row('B', { status: 'At Risk', score: 60, sellerExecutives: 0 }), row('A', { status: 'At Risk', score: 60, sellerExecutives: 0, customerExecutives: 0 })], SETTINGS, today);
+    assert.deepEqual(tie.map((a) => a.row.name), ['A', 'B']);
   });
 
   it('counts by status, an active plan not yet scored counting as no plan', () => {

@@ -2,10 +2,12 @@ import { LightningElement, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
 import canViewSettings from '@salesforce/customPermission/View_Major_Account_Settings';
 import { formatLabel } from 'c/ldsUtils';
 import {
-  attentionFor,
+  attentionList,
   healthTrend,
   settingsFromFormula,
   sortPortfolio,
@@ -49,6 +51,8 @@ import ATTENTION_NONE from '@salesforce/label/c.MAM_Portfolio_Attention_None';
 import A_NO_PLAN from '@salesforce/label/c.MAM_Portfolio_Attention_No_Plan';
 import A_MOVED from '@salesforce/label/c.MAM_Portfolio_Attention_Moved_Off_Track';
 import A_OVERDUE from '@salesforce/label/c.MAM_Portfolio_Attention_Review_Overdue';
+import A_OVERDUE_ONE from '@salesforce/label/c.MAM_Portfolio_Attention_Review_Overdue_One';
+import STATUS_WITH_SCORE from '@salesforce/label/c.MAM_Portfolio_Status_With_Score';
 import A_NEVER from '@salesforce/label/c.MAM_Portfolio_Attention_Never_Reviewed';
 import A_SELLER from '@salesforce/label/c.MAM_Portfolio_Attention_No_Seller_Executive';
 import A_CUSTOMER from '@salesforce/label/c.MAM_Portfolio_Attention_No_Customer_Executive';
@@ -132,8 +136,16 @@ function num(field: Value<number | null>): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
 
-const ORDER: Attention['code'][] = ['noActivePlan', 'movedOffTrack', 'reviewOverdue', 'neverReviewed', 'noCustomerExecutive', 'noSellerExecutive'];
-const severity = (found: Attention[]): number => Math.min(...found.map((f) => ORDER.indexOf(f.code)));
+/** The user's currency (the org's in a single-currency org), as the revenue aggregate is summed in it. */
+export function formatRevenue(amount: number): string {
+  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 }).format(amount);
+}
+
+function attentionText(f: Attention): string {
+  if (f.code === 'movedOffTrack') return formatLabel(A_MOVED, STATUS_LABELS[f.from ?? '']);
+  if (f.code === 'reviewOverdue' && f.days === 1) return A_OVERDUE_ONE;
+  return formatLabel(ATTENTION_TEXT[f.code], f.days ?? '');
+}
 
 // One query for the table, the distribution, the trend and the attention list: the major accounts
 // (a page at a time) with their active plan, the reviews of the last year, late milestones per plan
@@ -416,7 +428,6 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
   }
 
   get tableRows(): Array<Record<string, unknown>> {
-    const currency = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
     return sortPortfolio(this.rows, this.sortKey, this.sortDirection).map((row) => ({
       id: row.id,
       name: row.name,
@@ -433,7 +444,7 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
       lateClass: row.lateMilestones > 0 ? 'slds-text-align_right slds-text-color_error' : 'slds-text-align_right',
       lastReview: row.plan ? (row.plan.lastReviewDate ?? NEVER) : '',
       readiness: row.plan?.readinessCount === null || row.plan?.readinessCount === undefined ? '' : `${row.plan.readinessCount}/8`,
-      revenue: currency.format(row.revenue)
+      revenue: formatRevenue(row.revenue)
     }));
   }
 
@@ -446,20 +457,19 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
     return healthTrend(this.reviews.filter((r) => plans.has(r.plan)), this.today, TREND_MONTHS);
   }
 
-  get attention(): Array<{ id: string; name: string; href: string; items: Array<{ key: string; text: string }> }> {
+  /** Most severe first, by the service module's rule; each entry shows the plan's status so the order reads. */
+  get attention(): Array<{ id: string; name: string; href: string; hasStatus: boolean; status: string; statusClass: string; items: Array<{ key: string; text: string }> }> {
     const settings = this.settings;
     if (!settings) return [];
-    const today = this.today;
-    return this.rows
-      .map((row) => ({ row, found: attentionFor(row, settings.health, today) }))
-      .filter(({ found }) => found.length > 0)
-      .sort((a, b) => severity(a.found) - severity(b.found) || a.row.name.localeCompare(b.row.name))
-      .map(({ row, found }) => ({
-        id: row.id,
-        name: row.name,
-        href: `/lightning/r/Account/${row.id}/view`,
-        items: found.map((f) => ({ key: `${row.id}-${f.code}`, text: formatLabel(ATTENTION_TEXT[f.code], f.code === 'movedOffTrack' ? STATUS_LABELS[f.from ?? ''] : (f.days ?? '')) }))
-      }));
+    return attentionList(this.rows, settings.health, this.today).map(({ row, found }) => ({
+      id: row.id,
+      name: row.name,
+      href: `/lightning/r/Account/${row.id}/view`,
+      hasStatus: Boolean(row.plan?.status),
+      status: row.plan?.status ? formatLabel(STATUS_WITH_SCORE, STATUS_LABELS[row.plan.status], row.plan.score ?? '') : '',
+      statusClass: `slds-badge slds-m-left_x-small ${row.plan?.status ? STATUS_THEMES[row.plan.status] : ''}`,
+      items: found.map((f) => ({ key: `${row.id}-${f.code}`, text: attentionText(f) }))
+    }));
   }
 
   get hasAttention(): boolean {

@@ -6,6 +6,7 @@ import DISTRIBUTION_SUMMARY from '@salesforce/label/c.MAM_Chart_Distribution_Sum
 import TREND from '@salesforce/label/c.MAM_Chart_Trend';
 import TREND_SUMMARY from '@salesforce/label/c.MAM_Chart_Trend_Summary';
 import NO_REVIEWS from '@salesforce/label/c.MAM_Chart_No_Reviews';
+import AXIS_HEALTH from '@salesforce/label/c.MAM_Chart_Axis_Health';
 import SHOW_TABLE from '@salesforce/label/c.MAM_Chart_Show_Table';
 import SHOW_CHART from '@salesforce/label/c.MAM_Chart_Show_Chart';
 import COL_STATUS from '@salesforce/label/c.MAM_Portfolio_Col_Status';
@@ -14,9 +15,15 @@ import COL_MONTH from '@salesforce/label/c.MAM_Chart_Col_Month';
 import COL_AVERAGE from '@salesforce/label/c.MAM_Chart_Col_Average';
 import COL_REVIEWS from '@salesforce/label/c.MAM_Chart_Col_Reviews';
 
-/** Drawing area of both charts, in SVG user units (the SVG scales to its container). */
-export const BARS: ChartFrame = { width: 320, height: 120, left: 110, right: 30, top: 4, bottom: 4 };
-export const LINE: ChartFrame = { width: 320, height: 140, left: 30, right: 10, top: 10, bottom: 24 };
+/** Width the charts are drawn for until the card has been measured (and in tests, which have no layout). */
+export const DEFAULT_WIDTH = 320;
+/** Drawing areas in CSS pixels: the viewBox is the measured width, so nothing is scaled (12px text stays 12px). */
+export function barsFrame(width: number): ChartFrame {
+  return { width, height: 120, left: 120, right: 36, top: 4, bottom: 4 };
+}
+export function lineFrame(width: number): ChartFrame {
+  return { width, height: 180, left: 48, right: 28, top: 12, bottom: 44 };
+}
 // SLDS status colours for the bars (success, warning, error, neutral) as design tokens.
 const BAR_CLASS: Record<string, string> = { 'On Track': 'bar bar_success', 'At Risk': 'bar bar_warning', 'Off Track': 'bar bar_error', 'No active plan': 'bar bar_neutral' };
 
@@ -29,30 +36,65 @@ export default class PortfolioHealthChart extends LightningElement {
   /** Average health recorded at reviews, one point per month (null where no review happened). */
   @api trend: TrendPoint[] = [];
 
-  labels = { DISTRIBUTION, TREND, NO_REVIEWS, COL_STATUS, COL_ACCOUNTS, COL_MONTH, COL_AVERAGE, COL_REVIEWS };
+  labels = { DISTRIBUTION, TREND, NO_REVIEWS, COL_STATUS, COL_ACCOUNTS, COL_MONTH, COL_AVERAGE, COL_REVIEWS, AXIS_HEALTH };
   asTable = false;
+  /** Measured width of the card's content, in CSS pixels. */
+  width = DEFAULT_WIDTH;
+  private observer: ResizeObserver | undefined;
+
+  renderedCallback(): void {
+    const card = this.refs?.card as HTMLElement | undefined;
+    if (this.observer || !card || typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver((entries) => {
+      const measured = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (measured > 0 && measured !== this.width) this.width = measured;
+    });
+    this.observer.observe(card);
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  get barGeometry(): ChartFrame {
+    return barsFrame(this.width);
+  }
+
+  get lineGeometry(): ChartFrame {
+    return lineFrame(this.width);
+  }
 
   get toggleLabel(): string {
     return this.asTable ? SHOW_CHART : SHOW_TABLE;
   }
 
   get viewBoxBars(): string {
-    return `0 0 ${BARS.width} ${BARS.height}`;
+    return `0 0 ${this.barGeometry.width} ${this.barGeometry.height}`;
   }
 
   get viewBoxLine(): string {
-    return `0 0 ${LINE.width} ${LINE.height}`;
+    return `0 0 ${this.lineGeometry.width} ${this.lineGeometry.height}`;
   }
 
-  get bars(): Array<Bucket & { y: number; width: number; height: number; labelY: number; valueX: number; className: string }> {
+  get barsHeight(): number {
+    return this.barGeometry.height;
+  }
+
+  get lineHeight(): number {
+    return this.lineGeometry.height;
+  }
+
+  get bars(): Array<Bucket & { x: number; y: number; width: number; height: number; labelY: number; valueX: number; className: string }> {
+    const frame = this.barGeometry;
     const list = this.distribution ?? [];
     const max = Math.max(1, ...list.map((b) => b.count));
-    const band = (BARS.height - BARS.top - BARS.bottom) / Math.max(1, list.length);
+    const band = (frame.height - frame.top - frame.bottom) / Math.max(1, list.length);
     return list.map((b, i) => {
-      const end = plotPoint(b.count, 0, BARS, max, 1);
-      const y = Math.round((BARS.top + i * band + band * 0.15) * 10) / 10;
+      const end = plotPoint(b.count, 0, frame, max, 1);
+      const y = Math.round((frame.top + i * band + band * 0.15) * 10) / 10;
       const height = Math.round(band * 0.7 * 10) / 10;
-      return { ...b, y, height, width: Math.round((end.x - BARS.left) * 10) / 10, labelY: Math.round((y + height / 2 + 4) * 10) / 10, valueX: end.x + 4, className: BAR_CLASS[b.status] ?? 'bar' };
+      return { ...b, x: frame.left, y, height, width: Math.round((end.x - frame.left) * 10) / 10, labelY: Math.round((y + height / 2 + 4) * 10) / 10, valueX: end.x + 6, className: BAR_CLASS[b.status] ?? 'bar' };
     });
   }
 
@@ -65,10 +107,22 @@ export default class PortfolioHealthChart extends LightningElement {
     return (this.trend ?? []).some((p) => p.average !== null);
   }
 
-  /** One polyline per run of months with reviews; a month without reviews leaves a gap. */
+  private get values(): Array<{ x: number; y: number | null }> {
+    return (this.trend ?? []).map((p, i) => ({ x: i, y: p.average }));
+  }
+
+  private get xMax(): number {
+    return Math.max(1, (this.trend ?? []).length - 1);
+  }
+
+  /** One solid polyline per run of consecutive months with reviews. */
   get lines(): Array<{ key: string; points: string }> {
-    const points = (this.trend ?? []).map((p, i) => ({ x: i, y: p.average }));
-    return polylines(points, LINE, Math.max(1, points.length - 1), 100).map((points, i) => ({ key: `run-${i}`, points }));
+    return polylines(this.values, this.lineGeometry, this.xMax, 100).map((points, i) => ({ key: `run-${i}`, points }));
+  }
+
+  /** A dashed line through every month with reviews, so points across empty months still read as one trend. */
+  get bridge(): string {
+    return polylines(this.values.filter((v) => v.y !== null), this.lineGeometry, this.xMax, 100)[0] ?? '';
   }
 
   get dots(): Array<{ key: string; cx: number; cy: number; title: string }> {
@@ -77,31 +131,39 @@ export default class PortfolioHealthChart extends LightningElement {
       .map((p, i) => ({ p, i }))
       .filter(({ p }) => p.average !== null)
       .map(({ p, i }) => {
-        const at = plotPoint(i, p.average ?? 0, LINE, Math.max(1, trend.length - 1), 100);
+        const at = plotPoint(i, p.average ?? 0, this.lineGeometry, this.xMax, 100);
         return { key: p.month, cx: at.x, cy: at.y, title: `${p.month}: ${p.average}` };
       });
   }
 
   get gridLines(): Array<{ key: string; y: number; label: string; labelY: number }> {
     return [0, 50, 100].map((v) => {
-      const y = plotPoint(0, v, LINE, 1, 100).y;
-      return { key: `grid-${v}`, y, label: String(v), labelY: y + 3 };
+      const y = plotPoint(0, v, this.lineGeometry, 1, 100).y;
+      return { key: `grid-${v}`, y, label: String(v), labelY: y + 4 };
     });
   }
 
-  get axisRight(): number {
-    return LINE.width - LINE.right;
+  get axis(): { left: number; right: number; tickX: number; tickY: number; titleX: number; titleY: number; yTitleX: number; yTitleY: number; yTitleTransform: string } {
+    const f = this.lineGeometry;
+    const middleY = Math.round((f.top + (f.height - f.top - f.bottom) / 2) * 10) / 10;
+    return {
+      left: f.left,
+      right: f.width - f.right,
+      tickX: f.left - 6,
+      tickY: f.height - f.bottom + 16,
+      titleX: Math.round((f.left + (f.width - f.left - f.right) / 2) * 10) / 10,
+      titleY: f.height - 6,
+      yTitleX: 12,
+      yTitleY: middleY,
+      yTitleTransform: `rotate(-90 12 ${middleY})`
+    };
   }
 
   get monthTicks(): Array<{ key: string; x: number; label: string }> {
     const trend = this.trend ?? [];
     // First, middle and last month keep the axis readable at any width.
     const picks = [...new Set([0, Math.floor((trend.length - 1) / 2), trend.length - 1])].filter((i) => i >= 0);
-    return picks.map((i) => ({ key: trend[i].month, x: plotPoint(i, 0, LINE, Math.max(1, trend.length - 1), 100).x, label: trend[i].month }));
-  }
-
-  get axisY(): number {
-    return LINE.height - 6;
+    return picks.map((i) => ({ key: trend[i].month, x: plotPoint(i, 0, this.lineGeometry, this.xMax, 100).x, label: trend[i].month }));
   }
 
   get trendSummary(): string {

@@ -22,8 +22,19 @@ import YES from '@salesforce/label/c.MAM_Pareto_Yes';
 import NO from '@salesforce/label/c.MAM_Pareto_No';
 import SHOW_TABLE from '@salesforce/label/c.MAM_Chart_Show_Table';
 import SHOW_CHART from '@salesforce/label/c.MAM_Chart_Show_Chart';
+import AXIS_ACCOUNTS from '@salesforce/label/c.MAM_Pareto_Axis_Accounts';
+import AXIS_REVENUE from '@salesforce/label/c.MAM_Pareto_Axis_Revenue';
+import SHARE_LINE from '@salesforce/label/c.MAM_Pareto_Share_Line';
+import CUT_LINE from '@salesforce/label/c.MAM_Pareto_Cut_Line';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
 
-export const FRAME: ChartFrame = { width: 320, height: 200, left: 30, right: 10, top: 10, bottom: 24 };
+/** Width the curve is drawn for until the card has been measured (and in tests, which have no layout). */
+export const DEFAULT_WIDTH = 320;
+/** Drawing area in CSS pixels: the viewBox is the measured width, so nothing is scaled (12px text stays 12px). */
+export function paretoFrame(width: number): ChartFrame {
+  return { width, height: 220, left: 48, right: 16, top: 12, bottom: 44 };
+}
 
 type Value<T> = { value: T } | null | undefined;
 type RevenueData = {
@@ -33,7 +44,7 @@ type RevenueData = {
   };
 };
 
-const pct = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 });
+const pct = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(LOCALE, { maximumFractionDigits: 1 });
 
 /** The 80/20 curve of closed-won revenue with the major accounts marked, cut as `sf mam identify` cuts it. */
 export default class PortfolioParetoCurve extends LightningElement {
@@ -44,9 +55,31 @@ export default class PortfolioParetoCurve extends LightningElement {
   /** Last day of the window, YYYY-MM-DD (today). */
   @api asOf: string | undefined;
 
-  labels = { TITLE, NO_REVENUE, LEGEND_MAJOR, LEGEND_CUT, COL_RANK, COL_ACCOUNT, COL_REVENUE, COL_CUMULATIVE, COL_MAJOR, COL_IN_CUT };
+  labels = { TITLE, NO_REVENUE, LEGEND_MAJOR, LEGEND_CUT, COL_RANK, COL_ACCOUNT, COL_REVENUE, COL_CUMULATIVE, COL_MAJOR, COL_IN_CUT, AXIS_ACCOUNTS, AXIS_REVENUE };
   result: { data?: RevenueData; errors?: unknown } = {};
   asTable = false;
+  /** Measured width of the card's content, in CSS pixels. */
+  width = DEFAULT_WIDTH;
+  private observer: ResizeObserver | undefined;
+
+  renderedCallback(): void {
+    const card = this.refs?.card as HTMLElement | undefined;
+    if (this.observer || !card || typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver((entries) => {
+      const measured = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (measured > 0 && measured !== this.width) this.width = measured;
+    });
+    this.observer.observe(card);
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  get frame(): ChartFrame {
+    return paretoFrame(this.width);
+  }
 
   // Revenue per account comes from a server-side aggregate (at most 2,000 groups, said on the page
   // when exceeded); names and flags from the accounts that have revenue or are flagged.
@@ -164,44 +197,72 @@ export default class PortfolioParetoCurve extends LightningElement {
   }
 
   get viewBox(): string {
-    return `0 0 ${FRAME.width} ${FRAME.height}`;
+    return `0 0 ${this.frame.width} ${this.frame.height}`;
+  }
+
+  get chartHeight(): number {
+    return this.frame.height;
   }
 
   get curve(): string {
     const points = [{ x: 0, y: 0 }, ...(this.view?.points ?? []).map((p) => ({ x: p.accountShare, y: p.valueShare }))];
-    return polylines(points, FRAME, 100, 100)[0] ?? '';
+    return polylines(points, this.frame, 100, 100)[0] ?? '';
   }
 
   get markers(): Array<{ key: string; cx: number; cy: number; title: string }> {
     return (this.view?.points ?? [])
       .filter((p) => p.major)
       .map((p) => {
-        const at = plotPoint(p.accountShare, p.valueShare, FRAME, 100, 100);
+        const at = plotPoint(p.accountShare, p.valueShare, this.frame, 100, 100);
         return { key: p.id, cx: at.x, cy: at.y, title: `${p.rank}. ${p.name}: ${pct(p.valueShare)}%` };
       });
   }
 
-  get cutLine(): { x: number; y1: number; y2: number; shareY: number; x1: number; x2: number } {
+  /** The Pareto share (horizontal) and the cut (vertical), each labelled on the chart. */
+  get cutLine(): { x: number; y1: number; y2: number; shareY: number; x1: number; x2: number; shareLabel: string; shareLabelY: number; cutLabel: string; cutLabelX: number; cutLabelY: number } {
     const v = this.view;
-    const bottom = plotPoint(v?.cutAccountShare ?? 0, 0, FRAME, 100, 100);
-    const top = plotPoint(v?.cutAccountShare ?? 0, 100, FRAME, 100, 100);
-    const share = plotPoint(0, v?.share ?? 0, FRAME, 100, 100);
-    return { x: bottom.x, y1: top.y, y2: bottom.y, shareY: share.y, x1: FRAME.left, x2: FRAME.width - FRAME.right };
+    const frame = this.frame;
+    const bottom = plotPoint(v?.cutAccountShare ?? 0, 0, frame, 100, 100);
+    const top = plotPoint(v?.cutAccountShare ?? 0, 100, frame, 100, 100);
+    const share = plotPoint(0, v?.share ?? 0, frame, 100, 100);
+    return {
+      x: bottom.x,
+      y1: top.y,
+      y2: bottom.y,
+      shareY: share.y,
+      x1: frame.left,
+      x2: frame.width - frame.right,
+      shareLabel: formatLabel(SHARE_LINE, pct(v?.share ?? 0)),
+      shareLabelY: share.y - 5,
+      cutLabel: formatLabel(CUT_LINE, v?.paretoCount ?? 0),
+      cutLabelX: bottom.x + 5,
+      cutLabelY: bottom.y - 6
+    };
   }
 
-  get axis(): Array<{ key: string; x: number; y: number; label: string; anchor: string }> {
-    const origin = plotPoint(0, 0, FRAME, 100, 100);
-    const right = plotPoint(100, 0, FRAME, 100, 100);
-    const top = plotPoint(0, 100, FRAME, 100, 100);
-    return [
-      { key: 'x0', x: origin.x, y: origin.y + 14, label: '0%', anchor: 'start' },
-      { key: 'x100', x: right.x, y: right.y + 14, label: '100%', anchor: 'end' },
-      { key: 'y100', x: 0, y: top.y + 4, label: '100%', anchor: 'start' }
-    ];
+  get axis(): { ticks: Array<{ key: string; x: number; y: number; label: string; anchor: string }>; titleX: number; titleY: number; yTitleX: number; yTitleY: number; yTitleTransform: string } {
+    const frame = this.frame;
+    const origin = plotPoint(0, 0, frame, 100, 100);
+    const right = plotPoint(100, 0, frame, 100, 100);
+    const top = plotPoint(0, 100, frame, 100, 100);
+    const middleY = Math.round(((top.y + origin.y) / 2) * 10) / 10;
+    return {
+      ticks: [
+        { key: 'x0', x: origin.x, y: origin.y + 16, label: '0%', anchor: 'start' },
+        { key: 'x100', x: right.x, y: right.y + 16, label: '100%', anchor: 'end' },
+        { key: 'y0', x: origin.x - 6, y: origin.y + 4, label: '0%', anchor: 'end' },
+        { key: 'y100', x: top.x - 6, y: top.y + 4, label: '100%', anchor: 'end' }
+      ],
+      titleX: Math.round(((origin.x + right.x) / 2) * 10) / 10,
+      titleY: frame.height - 6,
+      yTitleX: 12,
+      yTitleY: middleY,
+      yTitleTransform: `rotate(-90 12 ${middleY})`
+    };
   }
 
   get rows(): Array<{ key: string; rank: number; name: string; revenue: string; cumulative: string; major: string; inCut: string }> {
-    const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+    const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 });
     return (this.view?.points ?? []).map((p) => ({ key: p.id, rank: p.rank, name: p.name, revenue: money.format(p.value), cumulative: `${pct(p.valueShare)}%`, major: p.major ? YES : NO, inCut: p.inCut ? YES : NO }));
   }
 

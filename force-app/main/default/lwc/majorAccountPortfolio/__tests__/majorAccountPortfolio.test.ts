@@ -13,6 +13,7 @@ jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Review_Overdue', () => je
 jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Never_Reviewed', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Attention_Never_Reviewed'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Portfolio_Attention_Moved_Off_Track', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Attention_Moved_Off_Track'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Health_Status_At_Risk', () => ({ default: 'At Risk' }), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Portfolio_Status_With_Score', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Status_With_Score'), { virtual: true });
 // This file runs as an admin (the custom permission granted); majorAccountPortfolioAccess.test.ts as a manager.
 jest.mock('@salesforce/customPermission/View_Major_Account_Settings', () => ({ default: true }), { virtual: true });
 
@@ -102,11 +103,11 @@ describe('c-major-account-portfolio', () => {
     };
     expect(row('Northwind Logistics')).toEqual({
       name: 'Northwind Logistics', tier: 'Tier 1', owner: 'Alex Admin', plan: 'Northwind Logistics — Account Plan FY27', stage: 'Preferred Supplier',
-      score: '87', status: 'c.MAM_Health_Status_On_Track', late: '0', lastReview: '2026-10-20', readiness: '7/8', revenue: '2,852,400'
+      score: '87', status: 'c.MAM_Health_Status_On_Track', late: '0', lastReview: '2026-10-20', readiness: '7/8', revenue: '$2,852,400'
     });
-    expect(row('Contoso Pharma')).toMatchObject({ score: '56', status: 'At Risk', late: '2', lastReview: '2026-07-01', revenue: '1,427,400' });
+    expect(row('Contoso Pharma')).toMatchObject({ score: '56', status: 'At Risk', late: '2', lastReview: '2026-07-01', revenue: '$1,427,400' });
     expect(row('Fabrikam Energy')).toMatchObject({ score: '7', late: '6', lastReview: 'c.MAM_Health_Never' });
-    expect(row('Tailspin Airlines')).toMatchObject({ plan: 'c.MAM_Portfolio_No_Plan', score: '', status: '', late: '', revenue: '278,800' });
+    expect(row('Tailspin Airlines')).toMatchObject({ plan: 'c.MAM_Portfolio_No_Plan', score: '', status: '', late: '', revenue: '$278,800' });
     expect(root(element).querySelector('.showing')?.textContent).toBe('9 of 9 major accounts');
     expect(root(element).querySelector('.partial')).toBeNull();
     expect(root(element).querySelector('.load-more')).toBeNull();
@@ -174,22 +175,30 @@ describe('c-major-account-portfolio', () => {
     expect(root(element).querySelectorAll('table.portfolio tbody tr')).toHaveLength(450);
   });
 
-  it('lists what needs attention, most urgent first, each linking to the account', async () => {
+  it('lists what needs attention, most severe first (Off Track, At Risk, then no active plan), with the status, each linking to the account', async () => {
     const element = await loaded();
     const items = Array.from(root(element).querySelectorAll('section.attention > ul > li')).map((li) => ({
       name: li.querySelector('a')?.textContent,
+      status: li.querySelector('.slds-badge')?.textContent ?? null,
       reasons: Array.from(li.querySelectorAll('.reason')).map((r) => r.textContent)
     }));
-    expect(items.slice(0, 6).map((i) => i.name)).toEqual(['Adatum Retail Group', 'Best For You Organics', 'Litware Insurance', 'Proseware Foods', 'Relecloud Systems', 'Tailspin Airlines']);
-    expect(items[0].reasons).toEqual(['c.MAM_Portfolio_Attention_No_Plan']);
-    expect(items.slice(6)).toEqual([
-      { name: 'Contoso Pharma', reasons: ['Review overdue by 56 days'] },
-      { name: 'Fabrikam Energy', reasons: ['Never reviewed, 327 days into the plan', 'c.MAM_Portfolio_Attention_No_Seller_Executive', 'c.MAM_Portfolio_Attention_No_Customer_Executive'] }
+    expect(items.slice(0, 2)).toEqual([
+      { name: 'Fabrikam Energy', status: 'c.MAM_Health_Status_Off_Track (7)', reasons: ['Never reviewed, 327 days into the plan', 'c.MAM_Portfolio_Attention_No_Seller_Executive', 'c.MAM_Portfolio_Attention_No_Customer_Executive'] },
+      { name: 'Contoso Pharma', status: 'At Risk (56)', reasons: ['Review overdue by 56 days'] }
     ]);
+    expect(items.slice(2).map((i) => i.name)).toEqual(['Adatum Retail Group', 'Best For You Organics', 'Litware Insurance', 'Proseware Foods', 'Relecloud Systems', 'Tailspin Airlines']);
+    expect(items[2]).toEqual({ name: 'Adatum Retail Group', status: null, reasons: ['c.MAM_Portfolio_Attention_No_Plan'] });
     const link = root(element).querySelector('section.attention a') as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe('/lightning/r/Account/001000000000008AAA/view');
+    expect(link.getAttribute('href')).toBe('/lightning/r/Account/001000000000009AAA/view');
     link.click();
-    expect(getNavigateCalledWith()).toEqual({ type: 'standard__recordPage', attributes: { recordId: '001000000000008AAA', objectApiName: 'Account', actionName: 'view' } });
+    expect(getNavigateCalledWith()).toEqual({ type: 'standard__recordPage', attributes: { recordId: '001000000000009AAA', objectApiName: 'Account', actionName: 'view' } });
+  });
+
+  it('puts the table first on the page, before the attention list and the charts', async () => {
+    const element = await loaded();
+    const order = ['table.portfolio', 'section.attention', 'c-portfolio-health-chart', 'c-portfolio-pareto-curve'].map((selector) => root(element).querySelector(selector) as Element);
+    for (let i = 1; i < order.length; i += 1) expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(root(element).querySelector('table.portfolio')?.parentElement?.classList.contains('slds-scrollable')).toBe(true);
   });
 
   it('flags a plan that fell to Off Track since its last review', async () => {

@@ -34,25 +34,64 @@ describe('c-portfolio-health-chart', () => {
       width: g.querySelector('rect')?.getAttribute('width'),
       count: g.querySelector('.count')?.textContent
     }));
-    // Drawing width 320 − 110 − 30 = 180 for the largest count (6).
+    // Drawing width 320 − 120 − 36 = 164 for the largest count (6).
     expect(bars).toEqual([
-      { status: 'On Track', width: '30', count: '1' },
-      { status: 'At Risk', width: '30', count: '1' },
-      { status: 'Off Track', width: '30', count: '1' },
-      { status: 'No active plan', width: '180', count: '6' }
+      { status: 'On Track', width: '27.3', count: '1' },
+      { status: 'At Risk', width: '27.3', count: '1' },
+      { status: 'Off Track', width: '27.3', count: '1' },
+      { status: 'No active plan', width: '164', count: '6' }
     ]);
     const svg = root(element).querySelector('svg.distribution-chart') as SVGElement;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('1 On Track, 1 At Risk, 1 Off Track, 6 without an active plan');
   });
 
-  it('draws the monthly health at reviews as a line that breaks where a month had no review', () => {
+  it('draws the monthly health at reviews: solid runs, a dashed line across months without reviews, a marker on every review month', () => {
     const element = mount();
     const lines = Array.from(root(element).querySelectorAll('polyline.line')).map((l) => l.getAttribute('points'));
-    // x = 30 + 280 × i/11, y = 10 + 106 − 106 × average/100 (frame 320×140, margins 30/10/10/24).
-    expect(lines).toEqual(['208.2,38.6', '284.5,25.9 310,31.2']);
-    expect(root(element).querySelectorAll('circle.dot')).toHaveLength(3);
+    // x = 48 + 244 × i/11, y = 12 + 124 − 124 × average/100 (frame 320×180, margins left 48, right 28, top 12, bottom 44).
+    expect(lines).toEqual(['203.3,45.5', '269.8,30.6 292,36.8']);
+    expect(root(element).querySelector('polyline.bridge')?.getAttribute('points')).toBe('203.3,45.5 269.8,30.6 292,36.8');
+    const dots = Array.from(root(element).querySelectorAll('circle.dot'));
+    expect(dots.map((d) => `${d.getAttribute('cx')},${d.getAttribute('cy')}`)).toEqual(['203.3,45.5', '269.8,30.6', '292,36.8']);
+    expect(Number(dots[0].getAttribute('r'))).toBeGreaterThanOrEqual(4);
     expect(root(element).querySelector('svg.trend-chart')?.getAttribute('aria-label')).toBe('Average health at reviews went from 73 in 2026-07 to 80 in 2026-11 (4 reviews).');
+  });
+
+  it('names both axes and keeps the first and last month inside the chart', () => {
+    const element = mount();
+    expect(root(element).querySelector('svg.trend-chart .x-title')?.textContent).toBe('c.MAM_Chart_Col_Month');
+    expect(root(element).querySelector('svg.trend-chart .y-title')?.textContent).toBe('c.MAM_Chart_Axis_Health');
+    const months = Array.from(root(element).querySelectorAll('svg.trend-chart text.month')).map((t) => ({ label: t.textContent, x: Number(t.getAttribute('x')) }));
+    expect(months.map((m) => m.label)).toEqual(['2025-12', '2026-05', '2026-11']);
+    // A 7-character label at 12px is about 50px wide, centred on its month: 25px either side must fit.
+    expect(months[0].x - 25).toBeGreaterThanOrEqual(0);
+    expect(months[2].x + 25).toBeLessThanOrEqual(320);
+  });
+
+  it('draws at the measured width, so the text is not scaled with the chart', async () => {
+    const observers: Array<(entries: Array<{ contentRect: { width: number } }>) => void> = [];
+    (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      constructor(callback: (entries: Array<{ contentRect: { width: number } }>) => void) {
+        observers.push(callback);
+      }
+      observe(): void {}
+      disconnect(): void {}
+    };
+    try {
+      const element = mount();
+      await flushPromises();
+      expect(observers).toHaveLength(1);
+      observers[0]([{ contentRect: { width: 480 } }]);
+      await flushPromises();
+      const svg = root(element).querySelector('svg.trend-chart') as SVGElement;
+      // viewBox width = drawn width and a fixed height: one user unit is one CSS pixel.
+      expect([svg.getAttribute('viewBox'), svg.getAttribute('height')]).toEqual(['0 0 480 180', '180']);
+      expect(root(element).querySelector('svg.distribution-chart')?.getAttribute('viewBox')).toBe('0 0 480 120');
+      expect(root(element).querySelector('svg.trend-chart .x-title')?.getAttribute('x')).toBe('250');
+    } finally {
+      delete (globalThis as unknown as { ResizeObserver?: unknown }).ResizeObserver;
+    }
   });
 
   it('shows both as tables on request, for screen readers and exact numbers', async () => {

@@ -6,6 +6,8 @@ import revenue from './data/revenue.json';
 
 jest.mock('@salesforce/label/c.MAM_Pareto_Summary', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Summary'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Pareto_Outside_Cut', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Outside_Cut'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Pareto_Share_Line', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Share_Line'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Pareto_Cut_Line', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Cut_Line'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Pareto_Unflagged_In_Cut', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Unflagged_In_Cut'), { virtual: true });
 
 type Emitter = { emit(value: unknown): void; emitErrors(errors: unknown): void; getLastConfig(): { variables?: Record<string, unknown> } };
@@ -26,10 +28,10 @@ function expectedPoints(data: Revenue): Array<{ x: number; y: number }> {
   const values = data.uiapi.aggregate.Opportunity.edges.map((e) => Number(e.node.aggregate.Amount.sum.value)).sort((a, b) => b - a);
   const total = values.reduce((s, v) => s + v, 0);
   let running = 0;
-  // Frame 320×200 with margins left 30, right 10, top 10, bottom 24: x 30…310, y 176…10.
+  // Frame 320×220 with margins left 48, right 16, top 12, bottom 44: x 48…304, y 176…12.
   return values.map((v, i) => {
     running += v;
-    return { x: Math.round((30 + (280 * (100 * (i + 1)) / values.length) / 100) * 10) / 10, y: Math.round((176 - (166 * (100 * running) / total) / 100) * 10) / 10 };
+    return { x: Math.round((48 + (256 * (100 * (i + 1)) / values.length) / 100) * 10) / 10, y: Math.round((176 - (164 * (100 * running) / total) / 100) * 10) / 10 };
   });
 }
 
@@ -64,15 +66,21 @@ describe('c-portfolio-pareto-curve', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toContain('The top 7 accounts');
     const points = (root(element).querySelector('polyline.curve')?.getAttribute('points') ?? '').split(' ');
-    expect(points[0]).toBe('30,176');
+    expect(points[0]).toBe('48,176');
     expect(points.slice(1)).toEqual(expectedPoints(revenue).map((p) => `${p.x},${p.y}`));
     const markers = Array.from(root(element).querySelectorAll('circle.major'));
     expect(markers).toHaveLength(9);
     expect(markers.map((m) => `${m.getAttribute('cx')},${m.getAttribute('cy')}`)).toEqual(expect.arrayContaining([points[1], points[7]]));
-    // The cut after the 7th of 30 accounts: x = 30 + 280 × 7/30.
-    expect(root(element).querySelector('line.cut-line')?.getAttribute('x1')).toBe('95.3');
-    // The 80% line: y = 176 − 166 × 0.8.
-    expect(root(element).querySelector('line.share-line')?.getAttribute('y1')).toBe('43.2');
+    // The cut after the 7th of 30 accounts: x = 48 + 256 × 7/30.
+    expect(root(element).querySelector('line.cut-line')?.getAttribute('x1')).toBe('107.7');
+    // The 80% line: y = 176 − 164 × 0.8.
+    expect(root(element).querySelector('line.share-line')?.getAttribute('y1')).toBe('44.8');
+    // Both lines and both axes say what they are.
+    expect(root(element).querySelector('.share-label')?.textContent).toBe('80% of revenue');
+    expect(root(element).querySelector('.cut-label')?.textContent).toBe('Top 7');
+    expect(root(element).querySelector('.x-title')?.textContent).toBe('c.MAM_Pareto_Axis_Accounts');
+    expect(root(element).querySelector('.y-title')?.textContent).toBe('c.MAM_Pareto_Axis_Revenue');
+    expect([svg.getAttribute('viewBox'), svg.getAttribute('height')]).toEqual(['0 0 320 220', '220']);
   });
 
   it('offers the same data as a table', async () => {
@@ -83,7 +91,11 @@ describe('c-portfolio-pareto-curve', () => {
     await flushPromises();
     const rows = Array.from(root(element).querySelectorAll('table.pareto-table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent));
     expect(rows).toHaveLength(30);
-    expect(rows[0]).toEqual(['1', 'Northwind Logistics', '2,852,400', '39.4%', 'c.MAM_Pareto_Yes', 'c.MAM_Pareto_Yes']);
+    expect(rows[0]).toEqual(['1', 'Northwind Logistics', '$2,852,400', '39.4%', 'c.MAM_Pareto_Yes', 'c.MAM_Pareto_Yes']);
+    // 30 rows scroll inside the card instead of overflowing it.
+    const table = root(element).querySelector('table.pareto-table') as HTMLElement;
+    expect(table.parentElement?.classList.contains('slds-scrollable')).toBe(true);
+    expect(table.classList.contains('slds-table_fixed-layout')).toBe(true);
     expect(rows[7]).toEqual(['8', expect.any(String), expect.any(String), expect.any(String), 'c.MAM_Pareto_No', 'c.MAM_Pareto_No']);
     expect(root(element).querySelector('svg')).toBeNull();
   });
