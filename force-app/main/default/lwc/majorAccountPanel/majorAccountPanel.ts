@@ -3,7 +3,7 @@ import { getRecord, getFieldValue, notifyRecordUpdateAvailable, updateRecord } f
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors } from 'c/ldsUtils';
+import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import MAJOR_FIELD from '@salesforce/schema/Account.Major_Account__c';
 import TIER_FIELD from '@salesforce/schema/Account.Major_Account_Tier__c';
@@ -34,6 +34,7 @@ import SAVE_FAILED from '@salesforce/label/c.MAM_Panel_Save_Failed';
 import NO_TIER from '@salesforce/label/c.MAM_Panel_No_Tier';
 import CONFLICT from '@salesforce/label/c.MAM_Panel_Conflict';
 import RELOAD from '@salesforce/label/c.MAM_Panel_Reload';
+import SCORE_SCALE from '@salesforce/label/c.MAM_Panel_Score_Scale';
 
 const FIELDS = [LAST_MODIFIED_FIELD, MAJOR_FIELD, TIER_FIELD, FINANCIAL_FIELD, STRATEGIC_FIELD, REASONS_FIELD, REASON_FIELD, IDENTIFIED_FIELD];
 
@@ -88,7 +89,13 @@ export default class MajorAccountPanel extends LightningElement {
       .filter(([field]) => this.visible(field))
       .map(([field, label]) => {
         const raw = this.value(field);
-        const text = field === TIER_FIELD ? this.tier : field === REASONS_FIELD && typeof raw === 'string' ? raw.split(';').join(', ') : raw === null || raw === undefined || raw === '' ? '—' : String(raw);
+        const blank = raw === null || raw === undefined || raw === '';
+        let text: string;
+        if (field === TIER_FIELD) text = this.tier;
+        else if (field === REASONS_FIELD && typeof raw === 'string') text = raw.split(';').join(', ');
+        // Both significance scores run from 0 to 100 (identify.ts): say so next to the number.
+        else if (!blank && (field === FINANCIAL_FIELD || field === STRATEGIC_FIELD)) text = formatLabel(SCORE_SCALE, String(raw));
+        else text = blank ? '—' : String(raw);
         return { key: field.fieldApiName, label, value: text };
       });
   }

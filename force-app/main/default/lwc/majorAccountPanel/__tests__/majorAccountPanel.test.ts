@@ -9,6 +9,8 @@ import notMajor from './data/notMajor.json';
 import objectInfoManager from './data/objectInfoManager.json';
 import objectInfoRep from './data/objectInfoRep.json';
 
+jest.mock('@salesforce/label/c.MAM_Panel_Score_Scale', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Panel_Score_Scale'), { virtual: true });
+
 type Emitter = { emit(value: unknown): void; error(body?: unknown): void; getLastConfig(): Record<string, unknown> };
 const recordAdapter = getRecord as unknown as Emitter;
 const objectInfoAdapter = getObjectInfo as unknown as Emitter;
@@ -55,9 +57,20 @@ describe('c-major-account-panel', () => {
     const value = (field: string): string | undefined => shadow(element).querySelector(`dd[data-field="${field}"]`)?.textContent ?? undefined;
     expect(shadow(element).querySelector('lightning-badge')).not.toBeNull();
     expect(value('Major_Account_Tier__c')).toBe('Tier 1');
-    expect(value('Financial_Significance__c')).toBe('100');
+    // Scores carry their scale (0–100).
+    expect(value('Financial_Significance__c')).toBe('100 / 100');
+    expect(value('Strategic_Significance__c')).toBe('60 / 100');
     expect(value('Strategic_Reasons__c')).toBe('Marquee Brand, New Market');
     expect(value('Major_Account_Identified_On__c')).toBe('2026-11-24');
+  });
+
+  it('sizes the layout to its content: labels as wide as the longest, a small tier picker for three values', async () => {
+    const element = await render(northwind, objectInfoManager);
+    const list = shadow(element).querySelector('dl.details') as HTMLElement;
+    expect(list.classList.contains('slds-list_horizontal')).toBe(false);
+    expect(list.querySelectorAll('dt')).toHaveLength(list.querySelectorAll('dd').length);
+    const picker = shadow(element).querySelector('lightning-combobox')?.parentElement as HTMLElement;
+    expect(Array.from(picker.classList)).toEqual(expect.arrayContaining(['slds-size_small', 'slds-grow-none']));
   });
 
   it('hides a field the user cannot see instead of showing it empty', async () => {
