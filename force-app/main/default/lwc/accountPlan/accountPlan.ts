@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { NavigationMixin } from 'lightning/navigation';
 import LightningConfirm from 'lightning/confirm';
 import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import { planTemplate, type PlanDraft } from 'c/mamService';
@@ -67,7 +68,7 @@ function text(v: Value<unknown>): string {
 }
 
 /** The account's plan: the active (or draft) one in full, the others listed; create from the template, edit, archive. */
-export default class AccountPlan extends LightningElement {
+export default class AccountPlan extends NavigationMixin(LightningElement) {
   /** Id of the Account whose record page shows the plan. */
   @api recordId: string | undefined;
 
@@ -165,8 +166,15 @@ export default class AccountPlan extends LightningElement {
     return this.current ? this.view(this.current) : undefined;
   }
 
-  get others(): PlanView[] {
-    return this.plans.filter((p) => p !== this.current).map((p) => this.view(p));
+  /** The account's other plans, each a link to its record page. */
+  get others(): Array<PlanView & { href: string }> {
+    return this.plans.filter((p) => p !== this.current).map((p) => ({ ...this.view(p), href: `/lightning/r/${PLAN_OBJECT.objectApiName}/${p.Id}/view` }));
+  }
+
+  handleOpenPlan(event: Event): void {
+    event.preventDefault();
+    const recordId = (event.currentTarget as HTMLElement).dataset.id;
+    this[NavigationMixin.Navigate]({ type: 'standard__recordPage', attributes: { recordId, objectApiName: PLAN_OBJECT.objectApiName, actionName: 'view' } });
   }
 
   get hasOthers(): boolean {

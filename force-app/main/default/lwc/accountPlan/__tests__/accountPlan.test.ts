@@ -3,6 +3,7 @@ import AccountPlan from 'c/accountPlan';
 import { graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import plans from './data/plans.json';
 
@@ -36,9 +37,10 @@ describe('c-account-plan', () => {
   afterEach(() => {
     document.body.innerHTML = '';
     jest.clearAllMocks();
+    resetNavigation();
   });
 
-  it('shows the active plan in full and lists the others', async () => {
+  it('shows the active plan in full and lists the others, each a link to its record', async () => {
     const element = await render(plans);
     expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000001AAA' });
     expect(root(element).querySelector('.plan-name')?.textContent).toBe('Northwind Logistics — Account Plan FY27');
@@ -47,6 +49,13 @@ describe('c-account-plan', () => {
     expect(root(element).querySelector('.acknowledged')?.textContent).toBe('2026-07-17');
     expect(root(element).querySelector('.sponsors')?.textContent).toBe('Alex Admin / Olivia Hart');
     expect(Array.from(root(element).querySelectorAll('.others li')).map((li) => li.textContent)).toEqual(['Northwind Logistics — Account Plan FY26 · Archived · 2025-07-01 – 2026-06-30']);
+    // Each other plan links to its record page.
+    const link = root(element).querySelector('.others li a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('Northwind Logistics — Account Plan FY26');
+    const id = (link.closest('li') as HTMLElement).dataset.id;
+    expect(link.getAttribute('href')).toBe(`/lightning/r/Account_Plan__c/${id}/view`);
+    link.click();
+    expect(getNavigateCalledWith()).toEqual({ type: 'standard__recordPage', attributes: { recordId: id, objectApiName: 'Account_Plan__c', actionName: 'view' } });
     expect(root(element).querySelector('lightning-button.create')).toBeNull();
   });
 
