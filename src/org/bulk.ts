@@ -64,16 +64,23 @@ async function waitFor(connection: Connection, url: string, done: string[], opti
   }
 }
 
+/** Reads one result page as it streams in; a failed attempt is begun again, so nothing counts twice. */
+export type PageReader = {
+  /** A page (or a new attempt at it) starts: forget anything an earlier attempt read. */
+  begin(): void;
+  chunk(bytes: Uint8Array): void;
+  /** The page arrived whole; returns how many records it held. */
+  end(): number;
+  /** Make the page's records count (called once per page, after it arrived whole). */
+  commit(): void;
+};
+
 /**
- * Runs a Bulk API 2.0 query and hands every record to `onRecord` as an object of strings (Bulk
- * CSV has no types: the caller converts). Returns the number of records.
+ * Runs a Bulk API 2.0 query and streams each result page through `reader` (Bulk CSV has no
+ * types: the reader converts). Memory holds what the reader keeps, never a whole result.
+ * Returns the number of records.
  */
-export async function bulkQuery(
-  connection: Connection,
-  soql: string,
-  onRecord: (record: Record<string, string>) => void,
-  options: BulkOptions = {}
-): Promise<number> {
+export async function bulkQueryPages(connection: Connection, soql: string, reader: PageReader, options: BulkOptions = {}): Promise<number> {
   const job = await withRetry(
     () => json<JobInfo>(connection, `${base(connection)}/query`, {
       method: 'POST',
@@ -89,28 +96,16 @@ export async function bulkQuery(
     const params = new URLSearchParams({ maxRecords: String(options.pageSize ?? 50_000) });
     if (locator) params.set('locator', locator);
     const url = `${base(connection)}/query/${job.id}/results?${params.toString()}`;
-    // A page is parsed completely before its records are handed on, so a retried page never
-    // delivers a record twice.
     const page = await withRetry(async () => {
+      reader.begin();
       const response = await call(connection, url, { headers: { Accept: 'text/csv' } });
-      const parser = new CsvParser();
-      const rows: string[][] = [];
-      const decoder = new TextDecoder();
       if (response.body) {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) rows.push(...parser.push(decoder.decode(chunk, { stream: true })));
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) reader.chunk(chunk);
       }
-      rows.push(...parser.push(decoder.decode()), ...parser.end());
-      return { rows, locator: response.headers.get('sforce-locator') };
+      return { records: reader.end(), locator: response.headers.get('sforce-locator') };
     }, options);
-    const [header, ...rows] = page.rows;
-    for (const row of rows) {
-      const record: Record<string, string> = {};
-      header.forEach((name, i) => {
-        record[name] = row[i] ?? '';
-      });
-      onRecord(record);
-    }
-    count += rows.length;
+    reader.commit();
+    count += page.records;
     options.onProgress?.(count);
     // The last page carries the literal string "null"; a missing header also ends the loop
     // rather than refetching the same page for ever.

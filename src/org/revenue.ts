@@ -2,7 +2,8 @@
 // aggregate limit (2,000 groups) the org sums them (one query); otherwise a Bulk API 2.0 query
 // streams the opportunities and they are summed here, holding one total per account.
 import type { Connection } from '@salesforce/core';
-import { bulkQuery, type BulkOptions } from './bulk.js';
+import { bulkQueryPages, type BulkOptions, type PageReader } from './bulk.js';
+import { CsvColumnReader, KeyIndex, type CsvRow } from './csv-columns.js';
 import { queryAll } from './query.js';
 
 export const AGGREGATE_GROUP_LIMIT = 2000;
@@ -51,23 +52,119 @@ export async function readRevenue(connection: Connection, options: RevenueOption
       };
     }
   }
-  const totals = new Map<string, AccountValue>();
+  const totals = new AccountTotals(options.marginField);
   const margin = options.marginField;
-  const opportunities = await bulkQuery(
+  const opportunities = await bulkQueryPages(
     connection,
     `SELECT AccountId, Account.OwnerId, Amount${margin ? `, ${margin}` : ''} FROM Opportunity WHERE ${filter}`,
-    (row) => {
-      const id = row.AccountId;
-      let total = totals.get(id);
-      if (!total) {
-        total = { accountId: id, ownerId: row['Account.OwnerId'] || undefined, revenue: 0, ...(margin ? { margin: 0 } : {}) };
-        totals.set(id, total);
-      }
-      // Bulk CSV values are strings; a blank amount counts as nothing.
-      total.revenue += Number(row.Amount || 0);
-      if (margin) total.margin = (total.margin ?? 0) + Number(row[margin] || 0);
-    },
+    totals,
     options.bulk
   );
-  return { method: 'bulk', opportunities, values: [...totals.values()] };
+  return { method: 'bulk', opportunities, values: totals.values() };
+}
+
+/**
+ * Sums Bulk result pages per account in constant memory: totals in typed arrays indexed through
+ * one map from account id, and each page's amounts held as (account, amount) pairs until the page
+ * arrived whole — a retried page is dropped whole, and the sums are added in row order, so they
+ * equal a row-by-row sum to the last bit.
+ */
+export class AccountTotals implements PageReader {
+  private readonly index = new KeyIndex();
+  private readonly owners: Array<string | undefined> = [];
+  private revenue = new Float64Array(1024);
+  private margin = new Float64Array(1024);
+  private seen = new Uint8Array(1024);
+  // The page being read.
+  private reader: CsvColumnReader;
+  private pageAccounts = new Int32Array(1024);
+  private pageAmounts = new Float64Array(1024);
+  private pageMargins = new Float64Array(1024);
+  private pageRows = 0;
+  private readonly onRow = (row: CsvRow): void => this.add(row);
+
+  /** @param marginField the margin column to sum beside Amount, if any */
+  public constructor(private readonly marginField?: string) {
+    this.reader = this.newReader();
+  }
+
+  public begin(): void {
+    this.reader = this.newReader();
+    this.pageRows = 0;
+  }
+
+  public chunk(bytes: Uint8Array): void {
+    this.reader.push(bytes, this.onRow);
+  }
+
+  public end(): number {
+    this.reader.end(this.onRow);
+    return this.pageRows;
+  }
+
+  public commit(): void {
+    for (let r = 0; r < this.pageRows; r += 1) {
+      const i = this.pageAccounts[r];
+      this.revenue[i] += this.pageAmounts[r];
+      if (this.marginField) this.margin[i] += this.pageMargins[r];
+      this.seen[i] = 1;
+    }
+    this.pageRows = 0;
+  }
+
+  /** One value per account that had a committed row, in the order the accounts first appeared. */
+  public values(): AccountValue[] {
+    const values: AccountValue[] = [];
+    const ids = this.index.keys;
+    for (let i = 0; i < ids.length; i += 1) {
+      if (!this.seen[i]) continue;
+      values.push({ accountId: ids[i], ownerId: this.owners[i] || undefined, revenue: this.revenue[i], ...(this.marginField ? { margin: this.margin[i] } : {}) });
+    }
+    return values;
+  }
+
+  private newReader(): CsvColumnReader {
+    return new CsvColumnReader(['AccountId', 'Account.OwnerId', 'Amount', ...(this.marginField ? [this.marginField] : [])]);
+  }
+
+  private add(row: CsvRow): void {
+    const known = this.index.size;
+    const i = row.key(0, this.index);
+    if (i === known) {
+      // The account's owner is the same on each of its rows: read it once.
+      this.owners[i] = row.text(1);
+      if (i >= this.revenue.length) this.growTotals();
+    }
+    const r = this.pageRows;
+    if (r >= this.pageAccounts.length) this.growPage();
+    this.pageAccounts[r] = i;
+    // Bulk CSV values are strings; a blank amount counts as nothing.
+    this.pageAmounts[r] = row.number(2);
+    if (this.marginField) this.pageMargins[r] = row.number(3);
+    this.pageRows = r + 1;
+  }
+
+  private growTotals(): void {
+    const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.revenue = grow(this.revenue, (n) => new Float64Array(n));
+    this.margin = grow(this.margin, (n) => new Float64Array(n));
+    this.seen = grow(this.seen, (n) => new Uint8Array(n));
+  }
+
+  private growPage(): void {
+    const n = this.pageAccounts.length * 2;
+    const accounts = new Int32Array(n);
+    accounts.set(this.pageAccounts);
+    const amounts = new Float64Array(n);
+    amounts.set(this.pageAmounts);
+    const margins = new Float64Array(n);
+    margins.set(this.pageMargins);
+    this.pageAccounts = accounts;
+    this.pageAmounts = amounts;
+    this.pageMargins = margins;
+  }
 }

@@ -98,4 +98,20 @@ describe('identification golden test (2,600 accounts, Bulk API path)', () => {
     assert.equal(bulk.method, 'bulk');
     assert.ok(bulk.opportunities > 0);
   });
+
+  it('counts a result page cut off mid-stream once, after reading it again', async () => {
+    const authInfo = await AuthInfo.create({ accessTokenOptions: { accessToken: org.accessToken, instanceUrl: org.instanceUrl, loginUrl: org.instanceUrl } });
+    const connection = await Connection.create({ authInfo });
+    connection.setApiVersion('62.0');
+    const window = { from: '2026-06-01', to: TODAY };
+    const options = { ...window, forceBulk: true, bulk: { pageSize: 700, pollIntervalMs: 1, baseDelayMs: 1 } };
+    const clean = await readRevenue(connection, options);
+    org.faults.push({ kind: 'truncate', method: 'GET', path: /\/results$/, after: 1, times: 2 });
+    const start = org.requestLog.length;
+    const cut = await readRevenue(connection, options);
+    const log = org.requestLog.slice(start);
+    assert.equal(log.filter((r) => r.fault === 'truncate').length, 2, 'the second page was cut off twice');
+    assert.equal(cut.opportunities, clean.opportunities);
+    assert.deepEqual(cut.values, clean.values);
+  });
 });

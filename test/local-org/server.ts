@@ -9,7 +9,8 @@ import type { Writer, WriteResult } from './writes.js';
 import { processIngest, queryPage, type IngestJob, type QueryJob } from './bulk.js';
 import { runGraphql } from './graphql/execute.js';
 
-export type FaultKind = '503' | 'REQUEST_LIMIT_EXCEEDED' | 'UNABLE_TO_LOCK_ROW' | 'drop' | 'drop-after';
+// truncate: the answer starts (status, headers, half the body) and the connection is then cut.
+export type FaultKind = '503' | 'REQUEST_LIMIT_EXCEEDED' | 'UNABLE_TO_LOCK_ROW' | 'drop' | 'drop-after' | 'truncate';
 export type FaultRule = {
   kind: FaultKind;
   method?: string;
@@ -445,6 +446,13 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
     }
     route(req, path, url, rule?.kind === 'UNABLE_TO_LOCK_ROW' ? rule : undefined)
       .then(({ status, body, headers }) => {
+        if (rule?.kind === 'truncate') {
+          const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+          entry.status = -1;
+          res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/csv; charset=UTF-8' : 'application/json;charset=UTF-8', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+          res.write(text.slice(0, Math.floor(text.length / 2)), () => req.socket.destroy());
+          return;
+        }
         if (rule?.kind === 'drop-after') {
           // The work is done but the answer never arrives: the client cannot know the outcome.
           entry.status = -1;
