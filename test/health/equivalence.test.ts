@@ -128,4 +128,26 @@ describe('plan health: formulas and TypeScript agree', () => {
     const largest = formulasOf(project).sort((a, b) => b.formula.length - a.formula.length)[0];
     console.log(`largest formula: ${largest.formula.length} of 3,900 characters (${largest.file})`);
   });
+
+  it('says one day in the singular, like the TypeScript', () => {
+    const today = '2026-11-24';
+    store.today = today;
+    const account: Rec = { Id: id('001'), Name: 'Singular' };
+    store.insert('Account', account);
+    const record: Rec = { Id: id('a01'), Account__c: account.Id, Name: 'One day', Status__c: 'Active', Relationship_Stage__c: 'Vendor', Period_Start__c: '2026-01-01', Period_End__c: '2026-12-31', Review_Cadence_Days__c: 0, Shared_Value__c: 'x', Customer_Acknowledged__c: true, Joint_Planning_Date__c: null, Account_Lead__c: null, Backup_Account_Lead__c: null };
+    store.insert('Account_Plan__c', record);
+    const children = {
+      milestones: [{ Id: id('a05'), Plan__c: record.Id, Status__c: 'In Progress', Due_Date__c: '2026-11-23', Completed_On__c: null }],
+      teamRoles: [] as Rec[],
+      reviews: [{ Id: id('a07'), Plan__c: record.Id, Review_Date__c: '2026-11-23' }],
+      objectives: [{ Id: id('a06'), Plan__c: record.Id, Customer_Agreed__c: false, Target__c: null, Actual__c: null }]
+    };
+    for (const row of children.milestones) store.insert('Plan_Milestone__c', row);
+    for (const row of children.reviews) store.insert('Plan_Review__c', row);
+    for (const row of children.objectives) store.insert('Plan_Objective__c', row);
+    const ts = planHealth(healthInputFrom(record, children), settings, today);
+    const formula = store.value(plan, record, field('Health_Reasons__c'));
+    assert.equal(formula, ts.reasonText);
+    assert.match(String(formula), /^The oldest open milestone is 1 day late\. There has been no review for 1 day\. .*1 objective is not agreed with the customer\.$/);
+  });
 });
