@@ -1,6 +1,21 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
+import { deleteRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import LightningConfirm from 'lightning/confirm';
+import { formatLabel, objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import { coverageGaps, orgChart, type OrgNode, type TeamMember } from 'c/mamService';
+import ROLE_OBJECT from '@salesforce/schema/Account_Team_Role__c';
+import PLAN_FIELD from '@salesforce/schema/Account_Team_Role__c.Plan__c';
+import SIDE_FIELD from '@salesforce/schema/Account_Team_Role__c.Side__c';
+import ROLE_FIELD from '@salesforce/schema/Account_Team_Role__c.Role__c';
+import USER_FIELD from '@salesforce/schema/Account_Team_Role__c.User__c';
+import CONTACT_FIELD from '@salesforce/schema/Account_Team_Role__c.Contact__c';
+import REPORTS_TO_FIELD from '@salesforce/schema/Account_Team_Role__c.Reports_To__c';
+import C_LEVEL_FIELD from '@salesforce/schema/Account_Team_Role__c.C_Level__c';
+import INFLUENCE_FIELD from '@salesforce/schema/Account_Team_Role__c.Influence__c';
+import STRENGTH_FIELD from '@salesforce/schema/Account_Team_Role__c.Relationship_Strength__c';
+import COMMITTED_FIELD from '@salesforce/schema/Account_Team_Role__c.Committed__c';
 import TITLE from '@salesforce/label/c.MAM_Team_Title';
 import SELLER from '@salesforce/label/c.MAM_Team_Seller';
 import CUSTOMER from '@salesforce/label/c.MAM_Team_Customer';
@@ -13,39 +28,84 @@ import GAP_CHAMPION from '@salesforce/label/c.MAM_Team_Gap_noChampion';
 import GAP_DECISION_MAKER from '@salesforce/label/c.MAM_Team_Gap_noDecisionMaker';
 import GAP_BACKUP_LEAD from '@salesforce/label/c.MAM_Team_Gap_noBackupLead';
 import UNNAMED from '@salesforce/label/c.MAM_Team_Unnamed';
+import UNNAMED_NOTE from '@salesforce/label/c.MAM_Team_Unnamed_Note';
+import ADD from '@salesforce/label/c.MAM_Team_Add';
+import EDIT from '@salesforce/label/c.MAM_Team_Edit';
+import EDIT_PERSON from '@salesforce/label/c.MAM_Team_Edit_Person';
+import REMOVE_PERSON from '@salesforce/label/c.MAM_Team_Remove_Person';
+import REMOVE from '@salesforce/label/c.MAM_Team_Remove';
+import CONFIRM_REMOVE from '@salesforce/label/c.MAM_Team_Confirm_Remove';
+import SAVED from '@salesforce/label/c.MAM_Team_Saved';
+import REMOVED from '@salesforce/label/c.MAM_Team_Removed';
+import REMOVE_FAILED from '@salesforce/label/c.MAM_Team_Remove_Failed';
+import C_LEVEL from '@salesforce/label/c.MAM_Team_C_Level';
+import INFLUENCE from '@salesforce/label/c.MAM_Team_Influence';
+import RELATIONSHIP from '@salesforce/label/c.MAM_Team_Relationship';
+import COMMITTED from '@salesforce/label/c.MAM_Team_Committed';
+import REPORTS_TO from '@salesforce/label/c.MAM_Team_Reports_To';
 
 const GAP_LABELS: Record<string, string> = { noCustomerExecutive: GAP_CUSTOMER_EXECUTIVE, noSellerExecutive: GAP_SELLER_EXECUTIVE, noChampion: GAP_CHAMPION, noDecisionMaker: GAP_DECISION_MAKER, noBackupLead: GAP_BACKUP_LEAD };
 
 type Value<T> = { value: T } | null | undefined;
+type Picklist = { value: string | null; displayValue?: string | null } | null | undefined;
 type RoleNode = {
   Id: string;
   Side__c: Value<string>;
-  Role__c: Value<string | null>;
+  Role__c: Picklist;
   C_Level__c: Value<boolean>;
-  Influence__c: Value<string | null>;
-  Relationship_Strength__c: Value<string | null>;
+  Influence__c: Picklist;
+  Relationship_Strength__c: Picklist;
   Committed__c: Value<boolean>;
   Reports_To__c: Value<string | null>;
   User__r: { Name: Value<string> } | null;
   Contact__r: { Name: Value<string>; Title: Value<string | null> } | null;
 };
+type Plan = { Id: string; Backup_Account_Lead__c: Value<string | null>; Team_Roles__r: { edges: Array<{ node: RoleNode }> } };
 type Result = {
-  data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Id: string; Backup_Account_Lead__c: Value<string | null>; Team_Roles__r: { edges: Array<{ node: RoleNode }> } } }> } } } };
+  data?: { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: Plan }> } } } };
   errors?: unknown;
+  refresh?: () => Promise<void>;
 };
+/** One person in a side's org chart, flattened in chart order; level is the depth under the top. */
+export type MemberRow = { id: string; label: string; unnamed: boolean; details: string; reportsTo: string; level: number; indent: string; bodyClass: string; editLabel: string; removeLabel: string };
+type Side = { key: string; heading: string; rows: MemberRow[]; empty: boolean; unnamedNote: string };
 
-/** Both teams side by side, each as an org chart from reports-to, with the coverage gaps. */
+/** Depth beyond which the chart stops indenting (the screen reader text still says who reports to whom). */
+const MAX_INDENT = 5;
+const label = (picklist: Picklist): string | null => picklist?.displayValue ?? picklist?.value ?? null;
+
+/** Both teams side by side, each as an org chart from reports-to, with the coverage gaps; add, edit and remove people. */
 export default class PlanTeam extends LightningElement {
   /** Id of the Account whose record page shows the teams. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, SELLER, CUSTOMER, EMPTY_SIDE, NO_PLAN, GAPS };
+  labels = { TITLE, SELLER, CUSTOMER, EMPTY_SIDE, NO_PLAN, GAPS, UNNAMED, ADD };
+  objectApiName = ROLE_OBJECT.objectApiName;
+  formFields = [
+    { fieldName: SIDE_FIELD.fieldApiName, required: true, size: '1-of-2' },
+    { fieldName: ROLE_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: USER_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: CONTACT_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: REPORTS_TO_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: INFLUENCE_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: STRENGTH_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: C_LEVEL_FIELD.fieldApiName, size: '1-of-2' },
+    { fieldName: COMMITTED_FIELD.fieldApiName, size: '1-of-2' }
+  ];
   result: Result = {};
+  /** The team member being edited ('new' for a new one); the form keeps what was typed until it saves. */
+  editing: string | null = null;
 
   @wire(graphql, {
     query: gql`
       query team($accountId: ID) {
         uiapi {
+          objectInfos(apiNames: ["Account_Team_Role__c"]) {
+            ApiName
+            createable
+            updateable
+            deletable
+          }
           query {
             Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
               edges {
@@ -57,10 +117,10 @@ export default class PlanTeam extends LightningElement {
                       node {
                         Id
                         Side__c { value }
-                        Role__c { value }
+                        Role__c { value displayValue }
                         C_Level__c { value }
-                        Influence__c { value }
-                        Relationship_Strength__c { value }
+                        Influence__c { value displayValue }
+                        Relationship_Strength__c { value displayValue }
                         Committed__c { value }
                         Reports_To__c { value }
                         User__r { Name { value } }
@@ -81,6 +141,11 @@ export default class PlanTeam extends LightningElement {
     this.result = result;
   }
 
+  /** What the user may do with Account_Team_Role__c: actions they may not take are not offered. */
+  get access(): ObjectAccess {
+    return objectAccess(this.result.data, 'Account_Team_Role__c');
+  }
+
   get variables(): { accountId: string | undefined } {
     return { accountId: this.recordId };
   }
@@ -93,19 +158,24 @@ export default class PlanTeam extends LightningElement {
     return this.result.errors;
   }
 
-  private get plan(): { Backup_Account_Lead__c: Value<string | null>; Team_Roles__r: { edges: Array<{ node: RoleNode }> } } | undefined {
+  private get plan(): Plan | undefined {
     return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
   }
 
-  get hasPlan(): boolean {
-    return Boolean(this.plan);
+  get noPlan(): boolean {
+    return !this.plan;
   }
 
+  private get nodes(): RoleNode[] {
+    return (this.plan?.Team_Roles__r.edges ?? []).map(({ node }) => node);
+  }
+
+  /** The people as the service module's team rules read them (picklist values, not labels). */
   private get members(): TeamMember[] {
-    return (this.plan?.Team_Roles__r.edges ?? []).map(({ node }) => ({
+    return this.nodes.map((node) => ({
       id: node.Id,
       side: node.Side__c?.value ?? '',
-      name: node.Contact__r?.Name?.value ?? node.User__r?.Name?.value ?? UNNAMED,
+      name: this.displayName(node),
       title: node.Contact__r?.Title?.value ?? null,
       role: node.Role__c?.value ?? null,
       cLevel: node.C_Level__c?.value === true,
@@ -116,20 +186,52 @@ export default class PlanTeam extends LightningElement {
     }));
   }
 
-  get sellerTree(): OrgNode[] {
-    return orgChart(this.members, 'Seller');
+  /** The person's name, or for a role nobody fills yet the role itself. */
+  private displayName(node: RoleNode): string {
+    return node.Contact__r?.Name?.value ?? node.User__r?.Name?.value ?? label(node.Role__c) ?? UNNAMED;
   }
 
-  get customerTree(): OrgNode[] {
-    return orgChart(this.members, 'Customer');
+  private side(key: string, heading: string): Side {
+    const byId = new Map(this.nodes.map((node) => [node.Id, node]));
+    const rows: MemberRow[] = [];
+    const visit = (items: OrgNode[], level: number, manager: string | null): void => {
+      for (const item of items) {
+        const node = byId.get(item.name);
+        if (!node) continue;
+        const unnamed = !node.Contact__r?.Name?.value && !node.User__r?.Name?.value;
+        const influence = label(node.Influence__c);
+        const strength = label(node.Relationship_Strength__c);
+        const details = [
+          unnamed ? null : label(node.Role__c),
+          node.Contact__r?.Title?.value ?? null,
+          node.C_Level__c?.value ? C_LEVEL : null,
+          influence ? formatLabel(INFLUENCE, influence) : null,
+          strength ? formatLabel(RELATIONSHIP, strength) : null,
+          node.Committed__c?.value ? COMMITTED : null
+        ].filter((part): part is string => Boolean(part));
+        const depth = Math.min(level, MAX_INDENT);
+        rows.push({
+          id: node.Id,
+          label: item.label,
+          unnamed,
+          details: details.join(' · '),
+          reportsTo: manager ? formatLabel(REPORTS_TO, manager) : '',
+          level,
+          indent: depth ? `padding-left: ${depth * 1.5}rem` : '',
+          bodyClass: level ? 'slds-col slds-grow slds-border_left slds-p-left_small' : 'slds-col slds-grow',
+          editLabel: formatLabel(EDIT_PERSON, item.label),
+          removeLabel: formatLabel(REMOVE_PERSON, item.label)
+        });
+        visit(item.items, level + 1, item.label);
+      }
+    };
+    visit(orgChart(this.members, key), 0, null);
+    const unnamed = rows.filter((row) => row.unnamed).length;
+    return { key, heading, rows, empty: rows.length === 0, unnamedNote: unnamed ? formatLabel(UNNAMED_NOTE, unnamed) : '' };
   }
 
-  get hasSeller(): boolean {
-    return this.sellerTree.length > 0;
-  }
-
-  get hasCustomer(): boolean {
-    return this.customerTree.length > 0;
+  get sides(): Side[] {
+    return [this.side('Seller', SELLER), this.side('Customer', CUSTOMER)];
   }
 
   get gaps(): Array<{ key: string; label: string }> {
@@ -138,5 +240,53 @@ export default class PlanTeam extends LightningElement {
 
   get hasGaps(): boolean {
     return this.gaps.length > 0;
+  }
+
+  get showForm(): boolean {
+    return this.editing !== null;
+  }
+
+  get editRecordId(): string | undefined {
+    return this.editing && this.editing !== 'new' ? this.editing : undefined;
+  }
+
+  get formHeading(): string {
+    return this.editing === 'new' ? ADD : EDIT;
+  }
+
+  /** A new team member belongs to the active plan. */
+  get newDefaults(): Record<string, unknown> {
+    return { [PLAN_FIELD.fieldApiName]: this.plan?.Id };
+  }
+
+  handleAdd(): void {
+    this.editing = 'new';
+  }
+
+  handleEdit(event: Event): void {
+    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
+  }
+
+  handleCancel(): void {
+    this.editing = null;
+  }
+
+  async handleSaved(): Promise<void> {
+    this.editing = null;
+    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
+    await this.result.refresh?.();
+  }
+
+  async handleRemove(event: Event): Promise<void> {
+    const { id, name } = (event.currentTarget as HTMLElement).dataset;
+    if (!id || !(await LightningConfirm.open({ message: formatLabel(CONFIRM_REMOVE, name ?? ''), label: REMOVE, theme: 'warning' }))) return;
+    try {
+      await deleteRecord(id);
+      if (this.editing === id) this.editing = null;
+      this.dispatchEvent(new ShowToastEvent({ title: REMOVED, variant: 'success' }));
+      await this.result.refresh?.();
+    } catch (error) {
+      this.dispatchEvent(new ShowToastEvent({ title: REMOVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
+    }
   }
 }
