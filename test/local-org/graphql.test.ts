@@ -3,10 +3,12 @@
 // validated and executed on the sample data with the variables their jest tests use.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse, validate, visit, type FieldNode } from 'graphql';
 import { startLocalOrg, type LocalOrg } from './index.js';
 import { uiApiSchema } from './graphql/schema.js';
 import { caseVariables, componentQueries, QUERY_CASES, SAMPLE_DAY } from './graphql/components.js';
+import { readGraphqlFixtures } from './graphql/fixtures.js';
 import { applyIdentification, connect, SAMPLE_SEED } from '../portfolio/fixtures.js';
 
 type Answer = { data: Record<string, unknown> | null; errors?: Array<{ message: string; locations: unknown[]; paths: unknown[]; extensions: { ErrorType: string } }> };
@@ -318,6 +320,15 @@ describe("the components' GraphQL, validated and executed on the sample data", (
     assert.ok(major.length > 0);
     assert.equal(at(portfolio, 'uiapi', 'query', 'Account', 'totalCount'), major.length);
     assert.ok(conn(portfolio, 'uiapi', 'aggregate', 'Opportunity').edges.length > 0);
+  });
+
+  it('the committed GraphQL fixtures are what the org answers today (npx tsx scripts/generate-graphql-fixtures.ts)', () => {
+    const { fixtures, refused } = readGraphqlFixtures(org);
+    assert.deepEqual(refused.map((r) => r.case.name), QUERY_CASES.filter((c) => c.expect !== 'data').map((c) => c.name));
+    for (const fixture of fixtures) {
+      assert.ok(existsSync(fixture.path), `${fixture.path} is missing: run npx tsx scripts/generate-graphql-fixtures.ts`);
+      assert.deepEqual(JSON.parse(readFileSync(fixture.path, 'utf8')), JSON.parse(JSON.stringify(fixture.data)), `${fixture.path} is stale: run npx tsx scripts/generate-graphql-fixtures.ts`);
+    }
   });
 
   it('Plan_Review__c(first: 2000) in the portfolio query asks no pageInfo: past 2,000 reviews the rest are dropped without a word', async () => {

@@ -1,0 +1,44 @@
+// Jest fixtures from the components' own queries: the local org, seeded with the sample data and
+// with the critical few flagged as `sf mam identify --apply` does, answers each component's built
+// query with the variables its jest test uses; the `data` of that answer is the fixture
+// (`<component>/__tests__/data/<case>.graphql.json`). Queries the org refuses get no fixture.
+import { join } from 'node:path';
+import { applyIdentification, connect, SAMPLE_SEED } from '../../portfolio/fixtures.js';
+import { startLocalOrg, type LocalOrg } from '../index.js';
+import { SoqlEngine } from '../soql.js';
+import { runGraphql } from './execute.js';
+import { caseVariables, componentQueries, LWC_DIR, QUERY_CASES, SAMPLE_DAY, type QueryCase } from './components.js';
+
+export type GraphqlFixture = { path: string; case: QueryCase; data: unknown };
+export type Refused = { case: QueryCase; errors: unknown };
+
+export const fixturePath = (c: QueryCase): string => join(LWC_DIR, c.component, '__tests__', 'data', `${c.name}.graphql.json`);
+
+/** Runs every case that must answer against `org` (in process, the same code as over HTTP). */
+export function readGraphqlFixtures(org: LocalOrg, root = process.cwd()): { fixtures: GraphqlFixture[]; refused: Refused[] } {
+  const queries = componentQueries(root);
+  const fixtures: GraphqlFixture[] = [];
+  const refused: Refused[] = [];
+  const engine = new SoqlEngine(org.store);
+  for (const c of QUERY_CASES) {
+    const query = queries.find((q) => q.component === c.component && q.operation === c.operation);
+    if (!query) throw new Error(`${c.component} has no query named ${c.operation} in its built module`);
+    const account = c.account ? org.records('Account').find((a) => a.Name === c.account)?.Id : undefined;
+    if (c.account && !account) throw new Error(`the sample data has no account named ${c.account}`);
+    const answer = runGraphql({ store: org.store, engine, userId: org.userId }, { query: query.query, variables: caseVariables(c, { account, user: org.userId }) });
+    if (answer.errors) refused.push({ case: c, errors: answer.errors });
+    else fixtures.push({ path: fixturePath(c), case: c, data: answer.data });
+  }
+  return { fixtures, refused };
+}
+
+/** Seeds a local org with the sample data, flags the critical few and reads the fixtures. */
+export async function buildGraphqlFixtures(today = SAMPLE_DAY): Promise<{ fixtures: GraphqlFixture[]; refused: Refused[] }> {
+  const org = await startLocalOrg({ seed: SAMPLE_SEED, today });
+  try {
+    await applyIdentification(await connect(org), today);
+    return readGraphqlFixtures(org);
+  } finally {
+    await org.close();
+  }
+}
