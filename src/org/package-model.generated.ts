@@ -262,6 +262,11 @@ export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, Pa
       "computed": true,
       "required": false
     },
+    "Template_Key__c": {
+      "type": "Text",
+      "computed": false,
+      "required": false
+    },
     "Wallet_Share_Target__c": {
       "type": "Percent",
       "computed": false,

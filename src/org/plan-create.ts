@@ -5,7 +5,7 @@ import { planTemplate, type PlanDraft } from '../domain/template.js';
 import type { OrgNames } from './names.js';
 import { queryAll } from './query.js';
 import { isRecordId, quoteList } from './soql.js';
-import { createRecords, type WriteOptions } from './write.js';
+import { createRecords, updateRecords, type WriteOptions } from './write.js';
 
 export type TargetAccount = { Id: string; Name: string; OwnerId?: string };
 export type AccountLookupError = { input: string; kind: 'unknown' | 'ambiguous'; matches: TargetAccount[] };
@@ -30,10 +30,31 @@ export async function majorAccounts(connection: Connection, names: OrgNames): Pr
   return queryAll<TargetAccount>(connection, `SELECT Id, Name, OwnerId FROM Account WHERE ${names.api('Major_Account__c')} = true ORDER BY Name`);
 }
 
-export type PlannedPlan = { account: TargetAccount; draft: PlanDraft; existingPlanId?: string; skipped?: string };
-export type CreateReport = { created: Array<{ account: string; planId: string; milestones: number; objectives: number }>; failures: Array<{ account: string; errors: string[] }> };
+export type PlannedPlan = {
+  account: TargetAccount;
+  draft: PlanDraft;
+  /** The account's Draft from the template (a run that was cut off, or an earlier run): completed, never duplicated. */
+  existingPlanId?: string;
+  /** A plan that holds the template key but is no longer a Draft: the key is taken off it first. */
+  releaseKeyFrom?: string;
+  skipped?: string;
+};
+export type CreatedPlan = { account: string; accountId: string; planId: string; created: boolean; milestones: number; objectives: number };
+export type CreateReport = {
+  created: CreatedPlan[];
+  failures: Array<{ account: string; errors: string[] }>;
+  /** Accounts whose Draft another run created at the same time (the unique key refused ours). */
+  taken: Array<{ account: string; accountId: string }>;
+};
 
-/** Decides per account: skip (active plan), complete (same template run found), or create. */
+/** The value of Account_Plan__c.Template_Key__c for an account's Draft from the template (unique in the org). */
+export function templateKey(accountId: string): string {
+  return `${accountId}:template`;
+}
+
+const sameId = (a: unknown, b: unknown): boolean => String(a).slice(0, 15) === String(b).slice(0, 15);
+
+/** Decides per account: skip (active plan or another Draft), complete (its Draft from the template), or create. */
 export async function planCreation(
   connection: Connection,
   names: OrgNames,
@@ -41,35 +62,79 @@ export async function planCreation(
   options: { periodStart: string; months: number; reviewCadenceDays: number; includeExisting: boolean }
 ): Promise<PlannedPlan[]> {
   if (accounts.length === 0) return [];
-  const existing = await queryAll<Record<string, unknown>>(
-    connection,
-    `SELECT Id, ${names.api('Account__c')}, ${names.api('Status__c')}, ${names.api('Period_Start__c')} FROM ${names.api('Account_Plan__c')} WHERE ${names.api('Account__c')} IN ${quoteList(accounts.map((a) => a.Id))} AND ${names.api('Status__c')} IN ('Draft', 'Active')`
-  );
+  const plans: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < accounts.length; i += 300) {
+    const chunk = accounts.slice(i, i + 300);
+    const keys = chunk.map((a) => templateKey(a.Id));
+    const rows = await queryAll<Record<string, unknown>>(
+      connection,
+      `SELECT Id, ${['Account__c', 'Status__c', 'Template_Key__c'].map((f) => names.api(f)).join(', ')} FROM ${names.api('Account_Plan__c')} ` +
+        `WHERE ${names.api('Account__c')} IN ${quoteList(chunk.map((a) => a.Id))} AND (${names.api('Status__c')} IN ('Draft', 'Active') OR ${names.api('Template_Key__c')} IN ${quoteList(keys)})`
+    );
+    plans.push(...rows.map((p) => names.toLocal<Record<string, unknown>>(p)));
+  }
   return accounts.map((account) => {
     const draft = planTemplate({ accountId: account.Id, accountName: account.Name, periodStart: options.periodStart, months: options.months, reviewCadenceDays: options.reviewCadenceDays, ownerId: account.OwnerId });
-    const mine = existing.map((p) => names.toLocal<Record<string, unknown>>(p)).filter((p) => String(p.Account__c).slice(0, 15) === account.Id.slice(0, 15));
-    const sameRun = mine.find((p) => p.Status__c === 'Draft' && p.Period_Start__c === options.periodStart);
-    if (sameRun) return { account, draft, existingPlanId: String(sameRun.Id) };
+    draft.plan.Template_Key__c = templateKey(account.Id);
+    const mine = plans.filter((p) => sameId(p.Account__c, account.Id));
+    const keyed = mine.find((p) => String(p.Template_Key__c ?? '').toLowerCase() === templateKey(account.Id).toLowerCase());
+    if (keyed?.Status__c === 'Draft') return { account, draft, existingPlanId: String(keyed.Id) };
+    const otherDraft = mine.find((p) => p.Status__c === 'Draft');
+    if (otherDraft) return { account, draft, skipped: `has a Draft plan (${String(otherDraft.Id)})` };
     const active = mine.find((p) => p.Status__c === 'Active');
     if (active && !options.includeExisting) return { account, draft, skipped: `has an active plan (${String(active.Id)})` };
-    return { account, draft };
+    return { account, draft, ...(keyed ? { releaseKeyFrom: String(keyed.Id) } : {}) };
   });
+}
+
+const CHILD_OBJECTS = ['Plan_Milestone__c', 'Plan_Objective__c', 'Account_Team_Role__c', 'Plan_Review__c', 'Plan_Insight__c'];
+
+/** What a plan is now: status, the latest SystemModstamp of it and its details, and its details' ids. */
+export type PlanSnapshot = { planId: string; status: string; modstamp: string; children: string[] };
+
+export async function planSnapshots(connection: Connection, names: OrgNames, planIds: string[]): Promise<Map<string, PlanSnapshot>> {
+  const snapshots = new Map<string, PlanSnapshot>();
+  for (let i = 0; i < planIds.length; i += 300) {
+    const chunk = planIds.slice(i, i + 300);
+    const plans = await queryAll<Record<string, unknown>>(connection, `SELECT Id, ${names.api('Status__c')}, SystemModstamp FROM ${names.api('Account_Plan__c')} WHERE Id IN ${quoteList(chunk)}`);
+    for (const p of plans) snapshots.set(String(p.Id).slice(0, 15), { planId: String(p.Id), status: String(p[names.api('Status__c')] ?? ''), modstamp: String(p.SystemModstamp ?? ''), children: [] });
+    for (const object of CHILD_OBJECTS) {
+      const rows = await queryAll<Record<string, unknown>>(connection, `SELECT Id, ${names.api('Plan__c')}, SystemModstamp FROM ${names.api(object)} WHERE ${names.api('Plan__c')} IN ${quoteList(chunk)}`);
+      for (const row of rows) {
+        const snapshot = snapshots.get(String(row[names.api('Plan__c')]).slice(0, 15));
+        if (!snapshot) continue;
+        snapshot.children.push(String(row.Id));
+        if (String(row.SystemModstamp ?? '') > snapshot.modstamp) snapshot.modstamp = String(row.SystemModstamp);
+      }
+    }
+  }
+  for (const snapshot of snapshots.values()) snapshot.children.sort();
+  return snapshots;
 }
 
 /** Creates the plans, then whichever template milestones and objectives each plan still lacks. */
 export async function createPlans(connection: Connection, names: OrgNames, planned: PlannedPlan[], options: WriteOptions = {}): Promise<CreateReport> {
-  const report: CreateReport = { created: [], failures: [] };
+  const report: CreateReport = { created: [], failures: [], taken: [] };
   const work = planned.filter((p) => !p.skipped);
   const toCreate = work.filter((p) => !p.existingPlanId);
+  // A plan activated or archived since keeps the key; it is taken off so the new Draft can hold it.
+  const release = toCreate.filter((p) => p.releaseKeyFrom);
+  if (release.length > 0) {
+    await updateRecords(connection, names.api('Account_Plan__c'), release.map((p) => ({ Id: p.releaseKeyFrom, [names.api('Template_Key__c')]: null })), options);
+  }
   const outcomes = await createRecords(connection, names.api('Account_Plan__c'), toCreate.map((p) => names.toOrg(p.draft.plan)), options);
   const planIds = new Map<PlannedPlan, string>();
+  const createdHere = new Set<PlannedPlan>();
   work.filter((p) => p.existingPlanId).forEach((p) => planIds.set(p, p.existingPlanId as string));
   outcomes.forEach((outcome, i) => {
-    if (outcome.success && outcome.id) planIds.set(toCreate[i], outcome.id);
-    else report.failures.push({ account: toCreate[i].account.Name, errors: outcome.errors.map((e) => `${e.statusCode}: ${e.message}`) });
+    const plan = toCreate[i];
+    if (outcome.success && outcome.id) {
+      planIds.set(plan, outcome.id);
+      createdHere.add(plan);
+    } else if (outcome.errors.some((e) => e.statusCode === 'DUPLICATE_VALUE')) report.taken.push({ account: plan.account.Name, accountId: plan.account.Id });
+    else report.failures.push({ account: plan.account.Name, errors: outcome.errors.map((e) => `${e.statusCode}: ${e.message}`) });
   });
   if (planIds.size === 0) return report;
-
   // Children already there (a previous run that was cut off) are not created again.
   const ids = [...planIds.values()];
   const have = async (object: string): Promise<Set<string>> => {
@@ -100,7 +165,7 @@ export async function createPlans(connection: Connection, names: OrgNames, plann
     const entry = counts.get(plan);
     if (!entry) continue;
     if (entry.errors.length) report.failures.push({ account: plan.account.Name, errors: entry.errors });
-    report.created.push({ account: plan.account.Name, planId: id, milestones: entry.milestones, objectives: entry.objectives });
+    report.created.push({ account: plan.account.Name, accountId: plan.account.Id, planId: id, created: createdHere.has(plan), milestones: entry.milestones, objectives: entry.objectives });
   }
   return report;
 }

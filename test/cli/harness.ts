@@ -53,6 +53,46 @@ export async function runCommand<T>(command: Runnable, argv: string[]): Promise<
   }
 }
 
+/**
+ * Runs several commands at the same time in this process (two users running the same command at
+ * once). Output is captured once for all of them, since each run would otherwise restore the
+ * others' capture; it is returned whole, not per command.
+ */
+export async function runConcurrently<T>(runs: Array<[Runnable, string[]]>): Promise<{ outputs: Array<Omit<CommandOutput<T>, 'stdout' | 'stderr'>>; stdout: string; stderr: string }> {
+  const { Config } = await import('@oclif/core');
+  config ??= await Config.load(projectRoot);
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    out.push(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    err.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  const exitCode = process.exitCode;
+  try {
+    const outputs = await Promise.all(
+      runs.map(async ([command, argv]) => {
+        try {
+          return { result: (await command.run(argv, config as never)) as T };
+        } catch (error) {
+          return { error: error as CommandOutput<T>['error'] };
+        }
+      })
+    );
+    return { outputs, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+    process.exitCode = exitCode;
+  }
+}
+
 /** Saves an access-token login for the local org under an alias, as `sf org login access-token` would. */
 export async function loginToLocalOrg(instanceUrl: string, accessToken: string, alias: string): Promise<string> {
   const { AuthInfo, StateAggregator } = await import('@salesforce/core');

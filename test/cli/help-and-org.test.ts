@@ -16,6 +16,7 @@ const COMMANDS: Array<[string[], RegExp]> = [
   [['mam', 'identify'], /Find the major accounts in your org's data/],
   [['mam', 'identify', 'undo'], /Put back the major-account fields exactly/],
   [['mam', 'plan', 'create'], /Create Draft account plans from the template/],
+  [['mam', 'plan', 'create', 'undo'], /Delete the Draft plans that one run of sf mam plan create created/],
   [['mam', 'plan', 'export'], /Write an account plan as a document/],
   [['mam', 'health'], /Portfolio health/],
   [['mam', 'doctor'], /Check that an org is ready/]

@@ -31,6 +31,9 @@ export type FieldSchema = {
   formula?: string;
   rollup?: Rollup;
   defaultValue?: string;
+  /** A unique field: the platform refuses a second record with the same value (DUPLICATE_VALUE). */
+  unique?: boolean;
+  caseSensitive?: boolean;
 };
 
 export type ChildRelationship = { relationshipName: string; childSObject: string; field: string };
@@ -252,7 +255,9 @@ export class OrgSchema {
       scale: text('scale') ? Number(text('scale')) : undefined,
       formula,
       rollup,
-      defaultValue: text('defaultValue')
+      defaultValue: text('defaultValue'),
+      unique: text('unique') === 'true' || undefined,
+      caseSensitive: text('caseSensitive') === 'true' || undefined
     };
   }
 

@@ -10,7 +10,7 @@ import { processIngest, queryPage, type IngestJob, type QueryJob } from './bulk.
 import { runGraphql } from './graphql/execute.js';
 
 // truncate: the answer starts (status, headers, half the body) and the connection is then cut.
-export type FaultKind = '503' | 'REQUEST_LIMIT_EXCEEDED' | 'UNABLE_TO_LOCK_ROW' | 'drop' | 'drop-after' | 'truncate';
+export type FaultKind = '503' | 'REQUEST_LIMIT_EXCEEDED' | 'UNABLE_TO_LOCK_ROW' | 'drop' | 'drop-after' | 'truncate' | 'delay';
 export type FaultRule = {
   kind: FaultKind;
   method?: string;
@@ -22,6 +22,8 @@ export type FaultRule = {
   after?: number;
   /** For UNABLE_TO_LOCK_ROW on sObject Collections: only these record positions fail. */
   recordIndexes?: number[];
+  /** For delay: how long the request waits before the org processes it (default 300 ms), so another client's request overtakes it. */
+  delayMs?: number;
 };
 export type LoggedRequest = { method: string; path: string; query: string; status: number; fault?: FaultKind };
 
@@ -444,7 +446,9 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
         return finish(400, [{ message: 'unable to obtain exclusive access to this record', errorCode: 'UNABLE_TO_LOCK_ROW' }]);
       }
     }
-    route(req, path, url, rule?.kind === 'UNABLE_TO_LOCK_ROW' ? rule : undefined)
+    const wait = rule?.kind === 'delay' ? new Promise<void>((resolve) => setTimeout(resolve, rule.delayMs ?? 300)) : Promise.resolve();
+    wait
+      .then(() => route(req, path, url, rule?.kind === 'UNABLE_TO_LOCK_ROW' ? rule : undefined))
       .then(({ status, body, headers }) => {
         if (rule?.kind === 'truncate') {
           const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');

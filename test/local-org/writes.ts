@@ -83,6 +83,15 @@ export class Writer {
       }
     }
     if (errors.length) return errors;
+    // Unique fields, as the platform's unique index: case-insensitive unless the field says otherwise.
+    for (const field of object.fields.values()) {
+      const value = record[field.name];
+      if (!field.unique || value === null || value === undefined || value === '') continue;
+      const same = (other: unknown): boolean => (field.caseSensitive ? String(other) === String(value) : String(other).toLowerCase() === String(value).toLowerCase());
+      const taken = this.store.all(object.name).find((other) => other.Id !== record.Id && other[field.name] !== null && other[field.name] !== undefined && same(other[field.name]));
+      if (taken) errors.push(err('DUPLICATE_VALUE', `duplicate value found: ${field.name} duplicates value on record with id: ${taken.Id}`, [field.name]));
+    }
+    if (errors.length) return errors;
     for (const rule of object.validationRules) {
       const { ok, value } = this.store.evaluate(object, record, rule.formula);
       if (ok && value === true) errors.push(err('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, rule.field ? [this.store.schema.api(rule.field)] : []));

@@ -12,6 +12,7 @@ import Identify from '../../src/commands/mam/identify.js';
 import IdentifyUndo from '../../src/commands/mam/identify/undo.js';
 import PlanCreate from '../../src/commands/mam/plan/create.js';
 import PlanExport from '../../src/commands/mam/plan/export.js';
+import PlanCreateUndo from '../../src/commands/mam/plan/create/undo.js';
 import Health from '../../src/commands/mam/health.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mam-bad-input-'));
@@ -49,7 +50,14 @@ const cases: Array<[string, Runnable, string[]]> = [
   ['undo with a CSV file', IdentifyUndo, ['--file', file('data.csv', 'Id,Name\n001,"unterminated\n')]],
   ['undo with a bad record id', IdentifyUndo, ['--file', file('bad-id.json', JSON.stringify({ kind: 'mam-identify-undo', version: 1, orgId: '00D000000000001EAA', createdAt: 'x', changes: [{ id: "001' OR 1=1", name: 'x', before: {}, after: {} }] }))]],
   ['undo with an unknown field', IdentifyUndo, ['--file', file('bad-field.json', JSON.stringify({ kind: 'mam-identify-undo', version: 1, orgId: '00D000000000001EAA', createdAt: 'x', changes: [{ id: '001000000000001AAA', name: 'x', before: { Name: 'Hacked' }, after: {} }] }))]],
-  ['undo with a missing file', IdentifyUndo, ['--file', join(dir, 'missing.json')]]
+  ['undo with a missing file', IdentifyUndo, ['--file', join(dir, 'missing.json')]],
+  ['plan create --undo-file that is someone else\'s file', PlanCreate, ['--account', 'Contoso Pharma', '--undo-file', file('notes.json', '{"my":"notes"}')]],
+  ['plan create --undo-file that is an identify undo file', PlanCreate, ['--account', 'Contoso Pharma', '--undo-file', file('identify-undo.json', JSON.stringify({ kind: 'mam-identify-undo', version: 1, orgId: '00D000000000001EAA', createdAt: 'x', changes: [] }))]],
+  ['plan create undo with an identify undo file', PlanCreateUndo, ['--file', join(dir, 'identify-undo.json')]],
+  ['plan create undo with a file that is not JSON', PlanCreateUndo, ['--file', file('ids-not-json.json', '{"kind": "mam-plan-create-undo", ')]],
+  ['plan create undo with a bad plan id', PlanCreateUndo, ['--file', file('ids-bad-id.json', JSON.stringify({ kind: 'mam-plan-create-undo', version: 2, orgId: '00D000000000001EAA', createdAt: 'x', finished: true, plans: [{ accountId: '001000000000001AAA', account: 'x', key: 'k', action: 'create', created: true, planId: "a01' OR Id != '" }] }))]],
+  ['plan create undo for another org', PlanCreateUndo, ['--file', file('ids-other-org.json', JSON.stringify({ kind: 'mam-plan-create-undo', version: 2, orgId: '00D000000000999EAA', createdAt: 'x', finished: true, plans: [] }))]],
+  ['plan create undo with a missing file', PlanCreateUndo, ['--file', join(dir, 'missing-ids.json')]]
 ];
 
 describe(`bad input (${cases.length} cases): a clear error, nothing written`, () => {

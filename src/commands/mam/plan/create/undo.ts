@@ -1,0 +1,41 @@
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Messages } from '@salesforce/core';
+import { readPlanIdsFile, undoPlanCreation, type PlanIdsFile, type UndoPlanReport } from '../../../../org/plan-ids-file.js';
+import { openSession } from '../../../../org/session.js';
+import { printable } from '../../../../org/printable.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('major-account-management', 'mam.plan.create.undo');
+
+export type PlanCreateUndoResult = UndoPlanReport;
+
+export default class PlanCreateUndo extends SfCommand<PlanCreateUndoResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    file: Flags.file({ summary: messages.getMessage('flags.file.summary'), required: true, exists: true }),
+    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') })
+  };
+
+  public async run(): Promise<PlanCreateUndoResult> {
+    const { flags } = await this.parse(PlanCreateUndo);
+    let file: PlanIdsFile;
+    try {
+      file = readPlanIdsFile(flags.file);
+    } catch (error) {
+      throw messages.createError('error.BadFile', [flags.file, (error as Error).message]);
+    }
+    const org = flags['target-org'];
+    if (file.orgId.slice(0, 15) !== org.getOrgId().slice(0, 15)) throw messages.createError('error.WrongOrg', [file.orgId, org.getOrgId()]);
+    const session = await openSession(org, flags.namespace);
+    const report = await undoPlanCreation(session.connection, session.names, file);
+    for (const skipped of report.skipped) this.log(messages.getMessage('info.skipped', [printable(skipped.account), skipped.planId ?? '—', skipped.reason]));
+    for (const failure of report.failures) this.warn(`${printable(failure.account)} (${failure.planId}): ${failure.errors.join('; ')}`);
+    this.log(messages.getMessage('info.deleted', [report.deleted.length, report.skipped.length, report.failures.length]));
+    if (report.failures.length > 0) throw messages.createError('error.PartialFailure', [report.failures.length]).setData(report);
+    return report;
+  }
+}
