@@ -3,7 +3,7 @@
 // and the variables each component's jest test asks with, mapped onto the sample data.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit, type OperationDefinitionNode } from 'graphql';
 
 export const LWC_DIR = 'force-app/main/default/lwc';
 /** The day the sample data is written for, and the day the components' jest tests freeze. */
@@ -84,4 +84,25 @@ export const QUERY_CASES: QueryCase[] = [
 export function caseVariables(c: QueryCase, ids: { account?: string; user: string }): Record<string, unknown> | undefined {
   if (!c.variables) return undefined;
   return JSON.parse(JSON.stringify(c.variables), (_key, value: unknown) => (value === '$ACCOUNT' ? ids.account : value === '$USER' ? ids.user : value)) as Record<string, unknown>;
+}
+
+const PACKAGE_NAME = /^([A-Za-z][A-Za-z0-9_]*?__(?:c|r))(?=$|_[A-Z]|Connection$|Edge$)/;
+
+/**
+ * The query as a subscriber org of the namespaced package receives it: package names in the gql
+ * literal (fields, filter and order keys, type names such as `Account_Plan__c_Filter`, and — an
+ * assumption no offline test can confirm — API names in string values like objectInfos' apiNames)
+ * carry the prefix. Aliases stay as written: they are the answer's keys. Variables are not touched.
+ */
+export function inNamespace(query: string, namespace: string): string {
+  if (!namespace) return query;
+  const prefix = (name: string): string => (name.startsWith(`${namespace}__`) ? name : name.replace(PACKAGE_NAME, `${namespace}__$1`));
+  return print(
+    visit(parse(query), {
+      Field: (node) => ({ ...node, name: { ...node.name, value: prefix(node.name.value) } }),
+      ObjectField: (node) => ({ ...node, name: { ...node.name, value: prefix(node.name.value) } }),
+      NamedType: (node) => ({ ...node, name: { ...node.name, value: prefix(node.name.value) } }),
+      StringValue: (node) => ({ ...node, kind: Kind.STRING, value: prefix(node.value) })
+    })
+  );
 }

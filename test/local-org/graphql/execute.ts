@@ -288,7 +288,9 @@ class Executor {
   private soql(object: ObjectSchema, args: Json, joinsRefused?: string): string {
     const compiler = new FilterCompiler(this.ctx, joinsRefused);
     const conditions = [compiler.compile(object, args.where)];
-    // An OR anywhere in a WHERE that holds a semi-join is refused, before or after the join.
+    // An OR anywhere in a WHERE that holds a semi-join is refused, before or after the join. The
+    // platform's error is documented for a semi-join inside an OR; refusing one beside an OR too is
+    // the stricter reading (issue 14), so what passes here cannot fail there for this reason.
     if (compiler.joins > 0 && compiler.ors > 0) throw malformed("Semi join sub-selects are not allowed with the 'OR' operator");
     if (args.scope === 'MINE') conditions.push(`OwnerId = ${quote(this.ctx.userId)}`);
     const where = conditions.filter((c): c is string => Boolean(c));
