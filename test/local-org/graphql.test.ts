@@ -118,6 +118,30 @@ describe('local org GraphQL endpoint', () => {
     assert.deepEqual(planAccounts, [...planAccounts].sort().reverse());
   });
 
+  it('operators follow the field type, scope MINE is the running user\'s records, and @optional is accepted', async () => {
+    const wrongOperator = await ask(org, '{ uiapi { query { Account(where: { Major_Account__c: { like: "t%" } }) { edges { node { Id } } } } } }');
+    assert.equal(wrongOperator.data, null, 'a checkbox has no like');
+    assert.equal(wrongOperator.errors?.[0].extensions.ErrorType, 'ValidationError');
+    const wrongValue = await ask(org, '{ uiapi { query { Opportunity(where: { CloseDate: { gte: "2026-01-01" } }) { edges { node { Id } } } } } }');
+    assert.equal(wrongValue.errors?.[0].extensions.ErrorType, 'ValidationError', 'a date compares to a DateInput { value }');
+    // Someone else owns one account for this check.
+    const other = { Id: org.store.newId('User'), Username: 'sam@mam.local', FirstName: 'Sam', LastName: 'Seller', IsActive: true };
+    org.store.insert('User', other);
+    const account = org.records('Account')[0];
+    const owner = account.OwnerId;
+    account.OwnerId = other.Id;
+    org.store.touch();
+    try {
+      const mine = await data(org, '{ uiapi { query { Account(scope: MINE, first: 100) { totalCount edges { node { Name @optional { value } } } } } } }');
+      const owned = org.records('Account').filter((a) => a.OwnerId === org.userId).length;
+      assert.equal(owned, org.records('Account').length - 1);
+      assert.equal(at(mine, 'uiapi', 'query', 'Account', 'totalCount'), owned);
+    } finally {
+      account.OwnerId = owner;
+      org.store.touch();
+    }
+  });
+
   it('pages with first/after cursors, pageInfo and totalCount; 10 rows when first is not given; never more than 2,000', async () => {
     const q = (args: string): string => `{ uiapi { query { Opportunity(${args}orderBy: { CloseDate: { order: ASC } }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { Id } } } } } }`;
     const total = org.records('Opportunity').length;
