@@ -80,6 +80,11 @@ export type PlanHealth = {
 };
 
 const DAY = 86_400_000;
+/**
+ * What a part scores when it has nothing to judge yet (no milestone due or done before the period
+ * starts; no review yet): half marks, never full marks. Mirrored in the formulas.
+ */
+export const UNPROVEN_SCORE = 50;
 /** Whole days from a to b (YYYY-MM-DD), as formulas subtract dates. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
@@ -92,7 +97,8 @@ function execution(p: PlanHealthInput, today: string): HealthComponent['score'] 
   const end = p.periodEnd;
   let base: number;
   if (!start || !end || end <= start) base = (100 * r.milestonesDone) / r.milestonesTotal;
-  else if (today <= start) base = 100;
+  // Before the period starts only work already done proves anything.
+  else if (today <= start) base = r.milestonesDone > 0 ? 100 : UNPROVEN_SCORE;
   else base = Math.min(100, (100 * r.milestonesDone) / r.milestonesTotal / Math.min(1, daysBetween(start, today) / Math.max(1, daysBetween(start, end))));
   const penalty = Math.min(50, Math.max(0, r.earliestOpenDue ? daysBetween(r.earliestOpenDue, today) : 0) / 2);
   return Math.max(0, Math.round(base - penalty));
@@ -106,7 +112,8 @@ function cadence(p: PlanHealthInput, settings: HealthSettings, today: string): n
   const from = p.rollups.lastReviewDate ?? p.periodStart;
   if (!from) return 0;
   const days = effectiveCadence(p, settings);
-  return Math.max(0, Math.min(100, Math.round(100 - (100 * Math.max(0, daysBetween(from, today) - days)) / Math.max(1, days))));
+  // Counted from the period start until the first review, but never more than half marks.
+  return Math.max(0, Math.min(p.rollups.lastReviewDate ? 100 : UNPROVEN_SCORE, Math.round(100 - (100 * Math.max(0, daysBetween(from, today) - days)) / Math.max(1, days))));
 }
 
 function coverage(p: PlanHealthInput): number {
@@ -165,6 +172,7 @@ function reasonsOf(p: PlanHealthInput, settings: HealthSettings, today: string):
   const notAgreed = r.objectivesTotal - r.objectivesAgreed;
   const out: Record<ComponentKey, HealthReason[]> = { execution: [], cadence: [], coverage: [], alignment: [], results: [] };
   if (r.milestonesTotal === 0) out.execution.push({ code: 'noMilestones', text: 'The plan has no milestones.' });
+  else if (r.milestonesDone === 0) out.execution.push({ code: 'noMilestoneDone', text: 'No milestone is done yet.' });
   if (late > 0) out.execution.push({ code: 'milestoneLate', value: late, text: `The oldest open milestone is ${days(late)} late.` });
   if (sinceReview === null) out.cadence.push({ code: 'noReview', text: 'The plan has not been reviewed yet.' });
   else if (sinceReview > effectiveCadence(p, settings)) out.cadence.push({ code: 'reviewOverdue', value: sinceReview, text: `There has been no review for ${days(sinceReview)}.` });
@@ -181,10 +189,20 @@ function reasonsOf(p: PlanHealthInput, settings: HealthSettings, today: string):
   return out;
 }
 
-/** On Track at or above the on-track threshold, At Risk at or above the at-risk one, else Off Track. */
-export function healthStatusFor(score: number | null, settings: Pick<HealthSettings, 'onTrackThreshold' | 'atRiskThreshold'>): HealthStatus | null {
+/**
+ * On Track at or above the on-track threshold, At Risk at or above the at-risk one, else Off Track.
+ * A plan with no evidence yet — no milestone done and no review — is at best At Risk, whatever
+ * its score: nothing has shown that it is on track.
+ */
+export function healthStatusFor(score: number | null, settings: Pick<HealthSettings, 'onTrackThreshold' | 'atRiskThreshold'>, proven = true): HealthStatus | null {
   if (score === null) return null;
-  return score >= settings.onTrackThreshold ? 'On Track' : score >= settings.atRiskThreshold ? 'At Risk' : 'Off Track';
+  if (score >= settings.onTrackThreshold) return proven ? 'On Track' : 'At Risk';
+  return score >= settings.atRiskThreshold ? 'At Risk' : 'Off Track';
+}
+
+/** Whether anything in the plan has happened yet: a milestone done or a review held. */
+export function planIsProven(rollups: Pick<PlanRollups, 'milestonesDone' | 'lastReviewDate'>): boolean {
+  return rollups.milestonesDone > 0 || rollups.lastReviewDate !== null;
 }
 
 export function planHealth(plan: PlanHealthInput, settings: HealthSettings, today: string): PlanHealth {
@@ -204,7 +222,7 @@ export function planHealth(plan: PlanHealthInput, settings: HealthSettings, toda
     const weighted = w.execution * (scores.execution ?? 0) + w.cadence * (scores.cadence ?? 0) + w.coverage * (scores.coverage ?? 0) + w.alignment * (scores.alignment ?? 0) + (scores.results === null ? 0 : w.results * scores.results);
     score = Math.round(weighted / Math.max(1, w.execution + w.cadence + w.coverage + w.alignment + (scores.results === null ? 0 : w.results)));
   }
-  const status = healthStatusFor(score, settings);
+  const status = healthStatusFor(score, settings, planIsProven(plan.rollups));
   const readiness = readinessSteps(plan, settings, today);
   // Report wording: the order of the Health_Reasons__c formula (results are explained, not listed).
   const ordered = [...reasons.execution, ...reasons.cadence, ...reasons.coverage, ...reasons.alignment];

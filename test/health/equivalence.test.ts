@@ -4,11 +4,10 @@
 // readiness, suggestion and reasons as planHealth() for every generated plan.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { OrgSchema } from '../local-org/schema.js';
 import { makeId, Store, type Rec } from '../local-org/store.js';
 import { formulasOf } from '../../scripts/lib/metadata/formulas.js';
-import { loadProject } from '../../scripts/lib/metadata/project.js';
-import { healthInputFrom, healthSettingsFrom, planHealth } from '../../src/domain/health.js';
+import { healthInputFrom, planHealth } from '../../src/domain/health.js';
+import { formulaStore } from './formula-store.js';
 
 const PLANS = 3000;
 const HEALTH_FIELDS = ['Health_Execution__c', 'Health_Cadence__c', 'Health_Coverage__c', 'Health_Alignment__c', 'Health_Results__c', 'Health_Score__c', 'Health_Status__c', 'Readiness_Count__c', 'Suggested_Stage__c', 'Health_Reasons__c'];
@@ -24,19 +23,7 @@ function prng(seed: number): () => number {
 const day = (base: string, offset: number): string => new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('plan health: formulas and TypeScript agree', () => {
-  const schema = new OrgSchema('');
-  const store = new Store(schema, '2026-11-24');
-  const project = loadProject(process.cwd());
-  const settingsFile = project.files.find((f) => f.root.name === 'CustomMetadata')!;
-  const settingsRecord: Rec = { Id: makeId('m01', 1), DeveloperName: 'Default' };
-  for (const value of settingsFile.root.children.filter((c) => c.name === 'values')) {
-    const field = value.children.find((c) => c.name === 'field')?.text ?? '';
-    settingsRecord[field] = Number(value.children.find((c) => c.name === 'value')?.text);
-  }
-  store.insert('Major_Account_Setting__mdt', settingsRecord);
-  const settings = healthSettingsFrom(settingsRecord);
-  const plan = schema.objects.get('Account_Plan__c')!;
-  const field = (name: string) => plan.fields.get(name)!;
+  const { store, project, settings, planField } = formulaStore();
   const random = prng(7);
   const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
   let n = 1000;
@@ -96,7 +83,7 @@ describe('plan health: formulas and TypeScript agree', () => {
     }
     for (const [i, { today, record, children }] of generated.entries()) {
       store.today = today;
-      const formula = (name: string): unknown => store.value(plan, record, field(name));
+      const formula = (name: string): unknown => planField(record, name);
       const ts = planHealth(healthInputFrom(record, children), settings, today);
       const where = `plan ${i} (${JSON.stringify({ today, ...record, children })})`;
       const byKey = Object.fromEntries(ts.components.map((c) => [c.key, c.score]));
@@ -137,7 +124,10 @@ describe('plan health: formulas and TypeScript agree', () => {
     const record: Rec = { Id: id('a01'), Account__c: account.Id, Name: 'One day', Status__c: 'Active', Relationship_Stage__c: 'Vendor', Period_Start__c: '2026-01-01', Period_End__c: '2026-12-31', Review_Cadence_Days__c: 0, Shared_Value__c: 'x', Customer_Acknowledged__c: true, Joint_Planning_Date__c: null, Account_Lead__c: null, Backup_Account_Lead__c: null };
     store.insert('Account_Plan__c', record);
     const children = {
-      milestones: [{ Id: id('a05'), Plan__c: record.Id, Status__c: 'In Progress', Due_Date__c: '2026-11-23', Completed_On__c: null }],
+      milestones: [
+        { Id: id('a05'), Plan__c: record.Id, Status__c: 'In Progress', Due_Date__c: '2026-11-23', Completed_On__c: null },
+        { Id: id('a05'), Plan__c: record.Id, Status__c: 'Done', Due_Date__c: '2026-10-01', Completed_On__c: '2026-10-01' }
+      ],
       teamRoles: [] as Rec[],
       reviews: [{ Id: id('a07'), Plan__c: record.Id, Review_Date__c: '2026-11-23' }],
       objectives: [{ Id: id('a06'), Plan__c: record.Id, Customer_Agreed__c: false, Target__c: null, Actual__c: null }]
@@ -146,7 +136,7 @@ describe('plan health: formulas and TypeScript agree', () => {
     for (const row of children.reviews) store.insert('Plan_Review__c', row);
     for (const row of children.objectives) store.insert('Plan_Objective__c', row);
     const ts = planHealth(healthInputFrom(record, children), settings, today);
-    const formula = store.value(plan, record, field('Health_Reasons__c'));
+    const formula = planField(record, 'Health_Reasons__c');
     assert.equal(formula, ts.reasonText);
     assert.match(String(formula), /^The oldest open milestone is 1 day late\. There has been no review for 1 day\. .*1 objective is not agreed with the customer\.$/);
   });

@@ -27,8 +27,9 @@ describe('execution: milestones done against time passed', () => {
   it('is 0 without milestones: a plan with no actions is not executing', () => {
     assert.equal(component(plan(), 'execution'), 0);
   });
-  it('is 100 before the period starts', () => {
-    assert.equal(component(plan({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }, { milestonesTotal: 4 }), 'execution'), 100);
+  it('before the period starts, is half marks until work is done, then 100', () => {
+    assert.equal(component(plan({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }, { milestonesTotal: 4 }), 'execution'), 50);
+    assert.equal(component(plan({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }, { milestonesTotal: 4, milestonesDone: 1 }), 'execution'), 100);
   });
   it('expects everything done once the period is over', () => {
     assert.equal(component(plan({ periodStart: '2025-01-01', periodEnd: '2025-12-31' }, { milestonesTotal: 4, milestonesDone: 3 }), 'execution'), 75);
@@ -44,8 +45,11 @@ describe('review cadence', () => {
     assert.equal(component(plan({}, { lastReviewDate: '2026-07-12' }), 'cadence'), 50);
     assert.equal(component(plan({}, { lastReviewDate: '2026-01-01' }), 'cadence'), 0);
   });
-  it('counts from the period start before the first review, and uses the default cadence when blank', () => {
-    assert.equal(component(plan({ periodStart: '2026-10-01', reviewCadenceDays: null }), 'cadence'), 100);
+  it('counts from the period start before the first review, never above half marks, and uses the default cadence when blank', () => {
+    assert.equal(component(plan({ periodStart: '2026-10-01', reviewCadenceDays: null }), 'cadence'), 50);
+    assert.equal(component(plan({ periodStart: TODAY }), 'cadence'), 50);
+    assert.equal(component(plan({ periodStart: TODAY }, { lastReviewDate: TODAY }), 'cadence'), 100);
+    assert.equal(component(plan({ periodStart: '2026-07-01', reviewCadenceDays: 90 }), 'cadence'), 38);
     assert.equal(component(plan({ periodStart: null }), 'cadence'), 0);
   });
 });
@@ -98,13 +102,13 @@ describe('score and status', () => {
     assert.equal(planHealth(strong, { ...settings, onTrackThreshold: 99, atRiskThreshold: 98 }, TODAY).status, 'Off Track');
   });
   it('explains itself in words a manager can read in a report', () => {
-    const health = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, earliestOpenDue: '2026-10-25', lastReviewDate: '2026-07-27', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
+    const health = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, milestonesDone: 1, earliestOpenDue: '2026-10-25', lastReviewDate: '2026-07-27', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
     assert.equal(health.reasonText, 'The oldest open milestone is 30 days late. There has been no review for 120 days. No champion is named. 1 objective is not agreed with the customer.');
   });
   it('says one day and one objective in the singular, more in the plural', () => {
-    const one = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true, reviewCadenceDays: 0 }, { milestonesTotal: 3, earliestOpenDue: '2026-11-23', lastReviewDate: '2026-11-23', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
+    const one = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true, reviewCadenceDays: 0 }, { milestonesTotal: 3, milestonesDone: 1, earliestOpenDue: '2026-11-23', lastReviewDate: '2026-11-23', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 2, objectivesAgreed: 1 }), settings, TODAY);
     assert.deepEqual(one.reasons.map((r) => r.text), ['The oldest open milestone is 1 day late.', 'There has been no review for 1 day.', '1 objective is not agreed with the customer.']);
-    const many = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, earliestOpenDue: '2026-11-22', lastReviewDate: '2026-11-01', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 3, objectivesAgreed: 0 }), settings, TODAY);
+    const many = planHealth(plan({ hasBackupLead: true, sharedValue: 'x', customerAcknowledged: true }, { milestonesTotal: 3, milestonesDone: 1, earliestOpenDue: '2026-11-22', lastReviewDate: '2026-11-01', customerExecutives: 1, sellerExecutives: 1, decisionMakers: 1, champions: 1, objectivesTotal: 3, objectivesAgreed: 0 }), settings, TODAY);
     assert.deepEqual(many.reasons.map((r) => r.text), ['The oldest open milestone is 2 days late.', '3 objectives are not agreed with the customer.']);
   });
   it('reads the report field back as one reason per sentence', () => {
