@@ -162,6 +162,12 @@ describe('local org GraphQL endpoint', () => {
     const answer = await rejects(org, q('first: 2001, '), /2000/);
     assert.deepEqual(answer.errors?.[0].paths, ['uiapi', 'query', 'Opportunity']);
     await rejects(org, '{ uiapi { query { Account_Plan__c { edges { node { Milestones__r(first: 2001) { edges { node { Id } } } } } } } } }', /2000/);
+    // Upper-bound pagination: pages of 200 to 2,000 rows, up to the bound.
+    d = await data(org, q('first: 200, upperBound: 100, '));
+    page = conn(d, 'uiapi', 'query', 'Opportunity');
+    assert.equal(page.edges.length, Math.min(100, total));
+    assert.equal(page.pageInfo.hasNextPage, false);
+    await rejects(org, q('first: 50, upperBound: 1000, '), 'from 200 to 2000');
   });
 
   it('answers child connections with their own where, orderBy and first', async () => {

@@ -205,8 +205,17 @@ function pageSize(first: unknown): number {
   return n;
 }
 
-function page<T>(items: T[], args: Json, wrap: (item: T) => unknown): Json {
+/** With `upperBound` (upper-bound pagination) a page is 200 to 2,000 rows and paging stops at the bound. */
+function bounded<T>(items: T[], args: Json): T[] {
+  if (args.upperBound === null || args.upperBound === undefined) return items;
+  const first = Number(args.first ?? DEFAULT_FIRST);
+  if (first < 200 || first > MAX_FIRST) throw malformed(`With upperBound, first can have a value from 200 to ${MAX_FIRST} only (got ${first})`);
+  return items.slice(0, Math.max(0, Number(args.upperBound)));
+}
+
+function page<T>(all: T[], args: Json, wrap: (item: T) => unknown): Json {
   const size = pageSize(args.first);
+  const items = bounded(all, args);
   const start = decodeCursor(args.after) + 1;
   const slice = items.slice(start, start + size);
   return {
