@@ -4,22 +4,24 @@ import type { Connection } from '@salesforce/core';
 import { planTemplate, type PlanDraft } from '../domain/template.js';
 import type { OrgNames } from './names.js';
 import { queryAll } from './query.js';
-import { isRecordId, quoteList } from './soql.js';
+import { isAccountId, quoteList } from './soql.js';
 import { createRecords, updateRecords, type WriteOptions } from './write.js';
 
 export type TargetAccount = { Id: string; Name: string; OwnerId?: string };
 export type AccountLookupError = { input: string; kind: 'unknown' | 'ambiguous'; matches: TargetAccount[] };
 
-/** Accounts by id or exact name; unknown and ambiguous names are reported, never guessed. */
+/**
+ * Accounts by id or exact name; unknown and ambiguous inputs are reported, never guessed. An input
+ * that looks like an id may also be a name ("AcmeCorporation" has 15 letters): both are looked up.
+ */
 export async function findAccounts(connection: Connection, inputs: string[]): Promise<{ found: TargetAccount[]; errors: AccountLookupError[] }> {
-  const ids = inputs.filter(isRecordId);
-  const names = inputs.filter((i) => !isRecordId(i));
-  const conditions = [...(ids.length ? [`Id IN ${quoteList(ids)}`] : []), ...(names.length ? [`Name IN ${quoteList(names)}`] : [])];
+  const ids = inputs.filter(isAccountId);
+  const conditions = [...(ids.length ? [`Id IN ${quoteList(ids)}`] : []), ...(inputs.length ? [`Name IN ${quoteList(inputs)}`] : [])];
   const rows = conditions.length ? await queryAll<TargetAccount>(connection, `SELECT Id, Name, OwnerId FROM Account WHERE ${conditions.join(' OR ')}`) : [];
   const found: TargetAccount[] = [];
   const errors: AccountLookupError[] = [];
   for (const input of inputs) {
-    const matches = isRecordId(input) ? rows.filter((r) => r.Id.slice(0, 15) === input.slice(0, 15)) : rows.filter((r) => r.Name.toLowerCase() === input.toLowerCase());
+    const matches = rows.filter((r) => (isAccountId(input) && r.Id.slice(0, 15) === input.slice(0, 15)) || r.Name.toLowerCase() === input.toLowerCase());
     if (matches.length === 1) found.push(matches[0]);
     else errors.push({ input, kind: matches.length === 0 ? 'unknown' : 'ambiguous', matches });
   }

@@ -1,9 +1,17 @@
 // Text from an org shown in a terminal: control characters (escape sequences, carriage returns,
-// bidirectional overrides) are shown as \u{..} instead of acting on the terminal.
+// backspaces, bidirectional overrides) are shown as \u{..} instead of acting on the terminal.
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** A value as a person should see it on one line: control characters made visible. */
+const visible = (c: string): string => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`;
+
+/** A value as a person should see it on one line: every control character made visible. */
 export function printable(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  return text.replace(CONTROL, (c) => `\\u{${c.codePointAt(0)?.toString(16) ?? ''}}`);
+  return text.replace(CONTROL, visible);
+}
+
+/** A message of several lines: line breaks kept, every other control character made visible. */
+export function printableText(value: string): string {
+  return value.replace(/\r\n/g, '\n').replace(CONTROL_BUT_NEWLINE, visible);
 }

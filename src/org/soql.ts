@@ -26,6 +26,25 @@ export function isRecordId(value: string): boolean {
   return ID.test(value);
 }
 
+const CHECK_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The platform's case-safe suffix of a 15-character id. */
+function idSuffix(id15: string): string {
+  let suffix = '';
+  for (let block = 0; block < 3; block += 1) {
+    let bits = 0;
+    for (let i = 0; i < 5; i += 1) if (/[A-Z]/.test(id15[block * 5 + i])) bits |= 1 << i;
+    suffix += CHECK_CHARS[bits];
+  }
+  return suffix;
+}
+
+/** An Account id the platform would accept: key prefix 001, and for 18 characters the right suffix. */
+export function isAccountId(value: string): boolean {
+  if (!isRecordId(value) || !value.startsWith('001')) return false;
+  return value.length === 15 || idSuffix(value.slice(0, 15)) === value.slice(15).toUpperCase();
+}
+
 /** A field or object API name: letters, digits and single underscores, optional __c/__r/__mdt. */
 export function isApiName(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(value) && !value.endsWith('_') && !/___/.test(value);

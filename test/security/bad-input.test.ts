@@ -33,6 +33,8 @@ const cases: Array<[string, Runnable, string[]]> = [
   ['identify --unflag without --apply', Identify, ['--unflag']],
   ['identify --csv into a missing folder', Identify, ['--csv', '/no/such/folder/out.csv']],
   ...["O'Brien & Co", "x' OR Name != '", '%', '_', '\\', 'Ünïcødé GmbH', '😀 Corp', "'; DELETE FROM Account; --", ''].map((v): [string, Runnable, string[]] => [`plan create --account ${JSON.stringify(v)}`, PlanCreate, ['--account', v]]),
+  ['plan create --account of 100,000 characters', PlanCreate, ['--account', 'A'.repeat(100_000)]],
+  ['plan create --account with terminal escapes', PlanCreate, ['--account', 'x\r\u001b[2K\u001b[1A']],
   ...['001000000000999AAA', '001000000000999', "001' OR Id != '0"].map((v): [string, Runnable, string[]] => [`plan create --account id ${v}`, PlanCreate, ['--account', v]]),
   ...['0', '61', '-12'].map((v): [string, Runnable, string[]] => [`plan create --months ${v}`, PlanCreate, ['--all-major', '--months', v]]),
   ...['2026-02-29', 'tomorrow'].map((v): [string, Runnable, string[]] => [`plan create --start ${v}`, PlanCreate, ['--all-major', '--start', v]]),

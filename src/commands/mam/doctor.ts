@@ -1,4 +1,5 @@
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { diagnose, type DoctorCheck } from '../../org/doctor.js';
 import { openSession } from '../../org/session.js';
@@ -8,7 +9,7 @@ const messages = Messages.loadMessages('major-account-management', 'mam.doctor')
 
 export type DoctorResult = { orgId: string; namespace: string; checks: DoctorCheck[]; problems: number; warnings: number };
 
-export default class Doctor extends SfCommand<DoctorResult> {
+export default class Doctor extends MamCommand<DoctorResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,4 +1,5 @@
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { evaluatePlans, worstFirst, type PlanHealthRow } from '../../org/health.js';
 import { readPlans } from '../../org/plans.js';
@@ -12,7 +13,7 @@ const messages = Messages.loadMessages('major-account-management', 'mam.health')
 
 export type HealthResult = { asOf: string; plans: PlanHealthRow[]; counts: Record<string, number> };
 
-export default class Health extends SfCommand<HealthResult> {
+export default class Health extends MamCommand<HealthResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { paretoCurve, type Candidate, type PlannedChange } from '../../domain/identify.js';
 import { writeAccountValues, writeUndoFile, type WriteFailure } from '../../org/accounts.js';
@@ -72,7 +73,7 @@ function describeChange(change: PlannedChange): string {
   return `: ${parts.join('; ')}`;
 }
 
-export default class Identify extends SfCommand<IdentifyResult> {
+export default class Identify extends MamCommand<IdentifyResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,4 +1,5 @@
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { MAJOR_ACCOUNT_FIELDS, readAccounts, readUndoFile, sameValue, writeAccountValues, type FieldValues, type WriteFailure } from '../../../org/accounts.js';
 import { openSession } from '../../../org/session.js';
@@ -8,7 +9,7 @@ const messages = Messages.loadMessages('major-account-management', 'mam.identify
 
 export type IdentifyUndoResult = { restored: string[]; skipped: Array<{ id: string; name: string; reason: string }>; failures: WriteFailure[] };
 
-export default class IdentifyUndo extends SfCommand<IdentifyUndoResult> {
+export default class IdentifyUndo extends MamCommand<IdentifyUndoResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { createPlans, findAccounts, majorAccounts, planCreation, planSnapshots, templateKey, type CreateReport, type PlannedPlan } from '../../../org/plan-create.js';
 import { planIdsFileExists, readPlanIdsFile, savePlanIdsFile, type PlanIdsEntry, type PlanIdsFile } from '../../../org/plan-ids-file.js';
@@ -29,7 +30,7 @@ function resumableIdsFile(path: string, orgId: string): PlanIdsFile | undefined 
   return file;
 }
 
-export default class PlanCreate extends SfCommand<PlanCreateResult> {
+export default class PlanCreate extends MamCommand<PlanCreateResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -49,6 +50,9 @@ export default class PlanCreate extends SfCommand<PlanCreateResult> {
   public async run(): Promise<PlanCreateResult> {
     const { flags } = await this.parse(PlanCreate);
     if (!flags.account?.length && !flags['all-major']) throw messages.createError('error.NoAccounts');
+    // An Account Name holds at most 255 characters; a longer input cannot match and would only make the query too long.
+    const tooLong = flags.account?.find((a) => a.length > 255);
+    if (tooLong !== undefined) throw messages.createError('error.AccountTooLong', [tooLong.length, `${Array.from(tooLong).slice(0, 40).join('')}…`]);
     const start = flags.start ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDate(start)) throw messages.createError('error.InvalidDate', [start]);
     if (flags.months < 1 || flags.months > 60) throw messages.createError('error.OutOfRange', [flags.months]);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { planHtml, planMarkdown, type Audience, type PlanDocument } from '../../../domain/plan-document.js';
 import { evaluatePlans } from '../../../org/health.js';
@@ -22,7 +23,7 @@ export function fileBase(accountName: string, planId: string): string {
   return Array.from(base).slice(0, 80).join('').replace(/-+$/, '') || planId;
 }
 
-export default class PlanExport extends SfCommand<PlanExportResult> {
+export default class PlanExport extends MamCommand<PlanExportResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

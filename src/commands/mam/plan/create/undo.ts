@@ -1,4 +1,5 @@
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { MamCommand } from '../../../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
 import { readPlanIdsFile, undoPlanCreation, type PlanIdsFile, type UndoPlanReport } from '../../../../org/plan-ids-file.js';
 import { openSession } from '../../../../org/session.js';
@@ -9,7 +10,7 @@ const messages = Messages.loadMessages('major-account-management', 'mam.plan.cre
 
 export type PlanCreateUndoResult = UndoPlanReport;
 
-export default class PlanCreateUndo extends SfCommand<PlanCreateUndoResult> {
+export default class PlanCreateUndo extends MamCommand<PlanCreateUndoResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
