@@ -94,6 +94,8 @@ describe('local org GraphQL endpoint', () => {
     assert.deepEqual(names(conn(d, 'uiapi', 'query', 'Account')), ['Contoso Pharma', 'Northwind Logistics']);
     d = await data(org, q('{ and: [{ Name: { nin: ["Contoso Pharma"] } }, { not: { Name: { like: "%a%" } } }] }'));
     assert.ok(names(conn(d, 'uiapi', 'query', 'Account')).every((n) => !/a/i.test(n)));
+    d = await data(org, q(`{ Id: { eq: "${accountId(org, 'Contoso Pharma').slice(0, 15)}" } }`));
+    assert.deepEqual(names(conn(d, 'uiapi', 'query', 'Account')), ['Contoso Pharma'], 'a 15-character id matches');
     d = await data(org, q('{ or: [{ Name: { eq: "Contoso Pharma" } }, { Name: { eq: "Fabrikam Energy" } }] }', '{ Name: { order: DESC } }'));
     assert.deepEqual(names(conn(d, 'uiapi', 'query', 'Account')), ['Fabrikam Energy', 'Contoso Pharma']);
 

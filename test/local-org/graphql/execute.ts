@@ -116,6 +116,9 @@ class FilterCompiler {
         // SOQL has no empty IN list: nothing is in it, everything is outside it.
         if (list.length === 0) out.push(op === 'in' || op === 'includes' ? 'Id = null' : 'Id != null');
         else out.push(`${path} ${soqlOp} (${list.join(', ')})`);
+      } else if ((field.type === 'id' || field.type === 'reference') && (op === 'eq' || op === 'ne') && value !== null) {
+        // As IN: the SOQL engine matches 15- and 18-character ids there, as the platform does.
+        out.push(`${path} ${op === 'eq' ? 'IN' : 'NOT IN'} (${this.literal(field, value)})`);
       } else {
         out.push(`${path} ${soqlOp} ${this.literal(field, value)}`);
       }
