@@ -210,6 +210,11 @@ export default class MilestoneTracker extends LightningElement {
     return this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node.Id;
   }
 
+  /** Add is offered once the active plan has loaded, to users who may create records. */
+  get canAdd(): boolean {
+    return this.access.create && Boolean(this.planId);
+  }
+
   get showForm(): boolean {
     return this.editing !== null;
   }

@@ -143,6 +143,11 @@ export default class PlanInsights extends LightningElement {
     return this.group(OTHERS).filter((g) => !g.empty);
   }
 
+  /** Add is offered once the active plan has loaded, to users who may create records. */
+  get canAdd(): boolean {
+    return this.access.create && Boolean(this.planId);
+  }
+
   get showForm(): boolean {
     return this.editing !== null;
   }

@@ -177,6 +177,11 @@ export default class PlanObjectives extends LightningElement {
     return this.editing && this.editing !== 'new' ? this.editing : undefined;
   }
 
+  /** Add is offered once the active plan has loaded, to users who may create records. */
+  get canAdd(): boolean {
+    return this.access.create && Boolean(this.planId);
+  }
+
   get showForm(): boolean {
     return this.editing !== null;
   }

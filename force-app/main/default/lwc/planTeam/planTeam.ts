@@ -67,7 +67,7 @@ type Result = {
   refresh?: () => Promise<void>;
 };
 /** One person in a side's org chart, flattened in chart order; level is the depth under the top. */
-export type MemberRow = { id: string; label: string; unnamed: boolean; details: string; reportsTo: string; level: number; indent: string; bodyClass: string; editLabel: string; removeLabel: string };
+export type MemberRow = { id: string; label: string; unnamed: boolean; details: Array<{ key: string; text: string; separator: boolean }>; reportsTo: string; level: number; indent: string; bodyClass: string; editLabel: string; removeLabel: string };
 type Side = { key: string; heading: string; rows: MemberRow[]; empty: boolean; unnamedNote: string };
 
 /** Depth beyond which the chart stops indenting (the screen reader text still says who reports to whom). */
@@ -214,7 +214,7 @@ export default class PlanTeam extends LightningElement {
           id: node.Id,
           label: item.label,
           unnamed,
-          details: details.join(' · '),
+          details: details.map((text, i) => ({ key: `${i}`, text, separator: i < details.length - 1 })),
           reportsTo: manager ? formatLabel(REPORTS_TO, manager) : '',
           level,
           indent: depth ? `padding-left: ${depth * 1.5}rem` : '',
@@ -240,6 +240,11 @@ export default class PlanTeam extends LightningElement {
 
   get hasGaps(): boolean {
     return this.gaps.length > 0;
+  }
+
+  /** Add is offered once the active plan has loaded, to users who may create records. */
+  get canAdd(): boolean {
+    return this.access.create && Boolean(this.plan);
   }
 
   get showForm(): boolean {

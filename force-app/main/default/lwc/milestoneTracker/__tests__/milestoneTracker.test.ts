@@ -125,6 +125,8 @@ describe('c-milestone-tracker', () => {
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
     expect(cardFrame(root(element)).querySelector('c-error-panel')).not.toBeNull();
+    // Nothing to add to without a plan, or when the card could not load.
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
   });
 
   it('adds a milestone to the active plan, and edits or reassigns one in a record form', async () => {

@@ -79,6 +79,8 @@ describe('c-plan-insights', () => {
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
     expect(cardFrame(root(element)).querySelector('c-error-panel')).not.toBeNull();
+    // Nothing to add to without a plan, or when the card could not load.
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
   });
 
   it('is accessible: edit buttons carry text', async () => {

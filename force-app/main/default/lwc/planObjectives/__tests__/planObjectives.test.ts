@@ -148,6 +148,8 @@ describe('c-plan-objectives', () => {
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
     expect(cardFrame(root(noPlan)).querySelector('c-error-panel')).not.toBeNull();
+    // Nothing to add to without a plan, or when the card could not load.
+    expect(root(noPlan).querySelector('lightning-button.add')).toBeNull();
   });
 
   it('is accessible: column headers, labelled icon buttons and progress bars', async () => {

@@ -208,6 +208,8 @@ describe('c-plan-team', () => {
     adapter.emitErrors([{ message: 'boom' }]);
     await flushPromises();
     expect(cardFrame(root(element)).querySelector('c-error-panel')).not.toBeNull();
+    // Nothing to add to without a plan, or when the card could not load.
+    expect(root(element).querySelector('lightning-button.add')).toBeNull();
   });
 
   it('is accessible: each team is a labelled list under a heading, buttons name the person, the gaps are announced', async () => {
