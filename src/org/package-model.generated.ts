@@ -2,6 +2,11 @@
 export type PackageField = { type: string; computed: boolean; required: boolean; values?: readonly string[] };
 export const PACKAGE_OBJECTS: Readonly<Record<string, Readonly<Record<string, PackageField>>>> = {
   "Account": {
+    "Active_Plans__c": {
+      "type": "Summary",
+      "computed": true,
+      "required": false
+    },
     "Financial_Significance__c": {
       "type": "Number",
       "computed": false,

@@ -9,6 +9,7 @@ import { cleanUpHome, loginToLocalOrg, runCommand } from './harness.js';
 import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import PlanCreate, { type PlanCreateResult } from '../../src/commands/mam/plan/create.js';
 import PlanExport, { fileBase, type PlanExportResult } from '../../src/commands/mam/plan/export.js';
+import Health from '../../src/commands/mam/health.js';
 
 const TODAY = '2026-11-24';
 const dir = mkdtempSync(join(tmpdir(), 'mam-low-'));
@@ -52,5 +53,53 @@ describe('issue 16, Low items (CLI)', () => {
       for (const f of result?.files ?? []) files.add(f);
     }
     assert.deepEqual([...files].map((f) => f.slice(dir.length + 1)).sort(), ['Müller-Söhne.md', 'Société-Générale.md']);
+  });
+});
+
+describe('one Active plan per account (issue 16, Medium 8)', () => {
+  let org: LocalOrg;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
+    await loginToLocalOrg(org.instanceUrl, org.accessToken, 'active-org');
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  it('the org refuses a second Active plan for an account (roll-up + validation rule on Account), over HTTP', async () => {
+    const active = org.records('Account_Plan__c').find((p) => p.Status__c === 'Active');
+    assert.ok(active);
+    const post = await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/sobjects/Account_Plan__c`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Name: 'Second plan', Account__c: active.Account__c, Status__c: 'Active' })
+    });
+    assert.equal(post.status, 400);
+    const [error] = (await post.json()) as Array<{ errorCode: string; message: string }>;
+    assert.equal(error.errorCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    assert.match(error.message, /already has an Active plan\. Archive it/);
+    assert.equal(org.records('Account_Plan__c').filter((p) => p.Account__c === active.Account__c && p.Status__c === 'Active').length, 1);
+    const draft = await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/sobjects/Account_Plan__c`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Name: 'Next year', Account__c: active.Account__c, Status__c: 'Draft' })
+    });
+    assert.equal(draft.status, 201);
+    const { id } = (await draft.json()) as { id: string };
+    const activate = await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/sobjects/Account_Plan__c/${id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Status__c: 'Active' })
+    });
+    assert.equal(activate.status, 400, 'activating a Draft while another plan is Active is refused');
+    assert.equal(org.store.find(id)?.record.Status__c, 'Draft', 'the refused change is not kept');
+  });
+
+  it('sf mam health names the plan of each row', async () => {
+    const { stdout, error } = await runCommand(Health, ['--target-org', 'active-org', '--as-of', TODAY]);
+    assert.equal(error, undefined, error?.message);
+    const plan = org.records('Account_Plan__c').find((p) => p.Status__c === 'Active');
+    assert.match(stdout, /Plan/);
+    assert.ok(stdout.includes(String(plan?.Name).slice(0, 12)), 'plan name shown');
   });
 });

@@ -99,6 +99,26 @@ export class Writer {
     return errors;
   }
 
+  /**
+   * The platform recalculates a parent's roll-up summaries when a child is saved and runs the
+   * parent's validation rules; when they fail, the child's save fails with the parent's message.
+   */
+  private parentProblems(object: ObjectSchema, record: Rec): RecordError[] {
+    const errors: RecordError[] = [];
+    for (const field of object.fields.values()) {
+      if (field.type !== 'reference' || !field.referenceTo) continue;
+      const parentObject = this.store.schema.objects.get(field.referenceTo);
+      const summarises = [...(parentObject?.fields.values() ?? [])].some((f) => f.rollup?.child === object.name && f.rollup.foreignKey === field.name);
+      const parent = summarises ? this.store.find(record[field.name] as string | undefined) : undefined;
+      if (!parentObject || !parent) continue;
+      for (const rule of parentObject.validationRules) {
+        const { ok, value } = this.store.evaluate(parentObject, parent.record, rule.formula);
+        if (ok && value === true) errors.push(err('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, []));
+      }
+    }
+    return errors;
+  }
+
   private derive(object: ObjectSchema, record: Rec): void {
     if (object.name === 'Opportunity') {
       const stage = String(record.StageName ?? '');
@@ -131,6 +151,11 @@ export class Writer {
     const problems = this.finish(object, record);
     if (problems.length) return { id: null, success: false, errors: problems };
     this.store.insert(object.name, record);
+    const parents = this.parentProblems(object, record);
+    if (parents.length) {
+      this.store.remove(record.Id);
+      return { id: null, success: false, errors: parents };
+    }
     return { id: record.Id, success: true, errors: [] };
   }
 
@@ -146,8 +171,16 @@ export class Writer {
     this.derive(object, next);
     const problems = this.finish(object, next);
     if (problems.length) return { id: found.record.Id, success: false, errors: problems };
+    const previous = { ...found.record };
     Object.assign(found.record, next);
     this.store.touch();
+    const parents = this.parentProblems(object, found.record);
+    if (parents.length) {
+      for (const key of Object.keys(found.record)) delete found.record[key];
+      Object.assign(found.record, previous);
+      this.store.touch();
+      return { id: found.record.Id, success: false, errors: parents };
+    }
     return { id: found.record.Id, success: true, errors: [] };
   }
 

@@ -56,6 +56,7 @@ export default class Health extends MamCommand<HealthResult> {
       this.table({
         data: rows.map((row) => ({
           account: row.account,
+          plan: row.plan,
           score: row.health.score ?? '—',
           status: row.health.status ?? '—',
           execution: part(row, 'execution'),
