@@ -43,6 +43,9 @@ import INFLUENCE from '@salesforce/label/c.MAM_Team_Influence';
 import RELATIONSHIP from '@salesforce/label/c.MAM_Team_Relationship';
 import COMMITTED from '@salesforce/label/c.MAM_Team_Committed';
 import REPORTS_TO from '@salesforce/label/c.MAM_Team_Reports_To';
+import REPORTS_TO_FIELD_LABEL from '@salesforce/label/c.MAM_Team_Reports_To_Field';
+import REPORTS_TO_NOBODY from '@salesforce/label/c.MAM_Team_Reports_To_Nobody';
+import MEMBER_OPTION from '@salesforce/label/c.MAM_Team_Member_Option';
 
 const GAP_LABELS: Record<string, string> = { noCustomerExecutive: GAP_CUSTOMER_EXECUTIVE, noSellerExecutive: GAP_SELLER_EXECUTIVE, noChampion: GAP_CHAMPION, noDecisionMaker: GAP_DECISION_MAKER, noBackupLead: GAP_BACKUP_LEAD };
 
@@ -81,17 +84,6 @@ export default class PlanTeam extends LightningElement {
 
   labels = { TITLE, SELLER, CUSTOMER, EMPTY_SIDE, NO_PLAN, GAPS, UNNAMED, ADD };
   objectApiName = ROLE_OBJECT.objectApiName;
-  formFields = [
-    { fieldName: SIDE_FIELD.fieldApiName, required: true, size: '1-of-2' },
-    { fieldName: ROLE_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: USER_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: CONTACT_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: REPORTS_TO_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: INFLUENCE_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: STRENGTH_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: C_LEVEL_FIELD.fieldApiName, size: '1-of-2' },
-    { fieldName: COMMITTED_FIELD.fieldApiName, size: '1-of-2' }
-  ];
   result: Result = {};
   /** The team member being edited ('new' for a new one); the form keeps what was typed until it saves. */
   editing: string | null = null;
@@ -257,6 +249,32 @@ export default class PlanTeam extends LightningElement {
 
   get formHeading(): string {
     return this.editing === 'new' ? ADD : EDIT;
+  }
+
+  /**
+   * The form's fields. Reports To is a choice among the plan's team: the lookup would search team
+   * roles by their record name, which says nothing about the person.
+   */
+  get formFields(): Array<{ fieldName: string; required?: boolean; size?: string; label?: string; value?: string; options?: Array<{ label: string; value: string }> }> {
+    const current = this.nodes.find((node) => node.Id === this.editing);
+    const headings: Record<string, string> = { Seller: SELLER, Customer: CUSTOMER };
+    const options = [
+      { label: REPORTS_TO_NOBODY, value: '' },
+      ...this.nodes
+        .filter((node) => node.Id !== this.editing)
+        .map((node) => ({ label: formatLabel(MEMBER_OPTION, this.displayName(node), headings[node.Side__c?.value ?? ''] ?? node.Side__c?.value ?? ''), value: node.Id }))
+    ];
+    return [
+      { fieldName: SIDE_FIELD.fieldApiName, required: true, size: '1-of-2' },
+      { fieldName: ROLE_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: USER_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: CONTACT_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: REPORTS_TO_FIELD.fieldApiName, size: '1-of-2', label: REPORTS_TO_FIELD_LABEL, options, value: current?.Reports_To__c?.value ?? '' },
+      { fieldName: INFLUENCE_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: STRENGTH_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: C_LEVEL_FIELD.fieldApiName, size: '1-of-2' },
+      { fieldName: COMMITTED_FIELD.fieldApiName, size: '1-of-2' }
+    ];
   }
 
   /** A new team member belongs to the active plan. */

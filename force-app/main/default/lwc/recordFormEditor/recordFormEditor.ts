@@ -2,8 +2,13 @@ import { LightningElement, api } from 'lwc';
 import SAVE from '@salesforce/label/c.MAM_Form_Save';
 import CANCEL from '@salesforce/label/c.MAM_Form_Cancel';
 
-/** One field of the form: its API name, whether it is required, its width, and its value on a new record. */
-export type EditorField = { fieldName: string; required?: boolean; size?: string; value?: unknown };
+/**
+ * One field of the form: its API name, whether it is required, its width, and its value on a new
+ * record. With options (and a label) the field is a choice from the container's list instead of the
+ * platform's input, e.g. a lookup whose records have no useful name; value is then its current value.
+ */
+export type EditorField = { fieldName: string; required?: boolean; size?: string; value?: unknown; label?: string; options?: Array<{ label: string; value: string }> };
+type Input = { fieldName: string; required: boolean; value: unknown; className: string; choice: boolean; label: string; options: Array<{ label: string; value: string }> };
 type FormElement = HTMLElement & { submit(fields: Record<string, unknown>): void };
 
 /**
@@ -27,21 +32,40 @@ export default class RecordFormEditor extends LightningElement {
 
   labels = { SAVE, CANCEL };
   saving = false;
+  /** Choice fields the user changed, by field name ('' for none); only these are written. */
+  chosen: Record<string, string> = {};
+
+  private focused = false;
+
+  /** When the form opens, focus moves to its heading, so keyboard and screen reader users land in it. */
+  renderedCallback(): void {
+    if (this.focused) return;
+    this.focused = true;
+    (this.refs?.heading as HTMLElement | undefined)?.focus();
+  }
 
   get isNew(): boolean {
     return !this.recordId;
   }
 
-  get inputs(): Array<{ fieldName: string; required: boolean; value: unknown; className: string }> {
+  get inputs(): Input[] {
     return (this.fields ?? []).map((field) => {
       const f: EditorField = typeof field === 'string' ? { fieldName: field } : field;
-      return { fieldName: f.fieldName, required: f.required === true, value: f.value, className: `slds-col slds-size_1-of-1 slds-medium-size_${f.size ?? '1-of-1'}` };
+      const choice = Array.isArray(f.options);
+      const value = choice ? (this.chosen[f.fieldName] ?? f.value ?? '') : f.value;
+      return { fieldName: f.fieldName, required: f.required === true, value, className: `slds-col slds-size_1-of-1 slds-medium-size_${f.size ?? '1-of-1'}`, choice, label: f.label ?? '', options: f.options ?? [] };
     });
+  }
+
+  handleChoice(event: CustomEvent<{ value: string }>): void {
+    const name = (event.target as HTMLElement & { name?: string }).name;
+    if (name) this.chosen = { ...this.chosen, [name]: event.detail.value };
   }
 
   handleSubmit(event: CustomEvent<{ fields: Record<string, unknown> }>): void {
     event.preventDefault();
     const fields = { ...event.detail.fields };
+    for (const [name, value] of Object.entries(this.chosen)) fields[name] = value === '' ? null : value;
     if (this.isNew) {
       Object.assign(fields, this.defaults);
       if (this.nameFrom && fields.Name === undefined) fields.Name = String(fields[this.nameFrom] ?? '').slice(0, 80);

@@ -17,6 +17,9 @@ jest.mock('@salesforce/label/c.MAM_Team_Unnamed', () => jest.requireActual('test
 jest.mock('@salesforce/label/c.MAM_Team_Unnamed_Note', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Unnamed_Note'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Team_Edit_Person', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Edit_Person'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Team_Remove_Person', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Remove_Person'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Team_Member_Option', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Member_Option'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Team_Seller', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Seller'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Team_Customer', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Customer'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Team_Confirm_Remove', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_Confirm_Remove'), { virtual: true });
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
@@ -39,6 +42,8 @@ async function render(data: unknown, refresh?: () => Promise<void>): Promise<HTM
 const members = (element: HTMLElement, side: string): HTMLElement[] => Array.from(root(element).querySelectorAll(`section[data-side="${side}"] li.member`));
 const names = (element: HTMLElement, side: string): string[] => members(element, side).map((li) => li.querySelector('.name')?.textContent ?? '');
 const button = (element: HTMLElement, kind: 'edit' | 'remove', id: string): HTMLElement => root(element).querySelector(`li[data-id="${id}"] lightning-button-icon.${kind}`) as HTMLElement;
+type Choice = HTMLElement & { name?: string; label?: string; value?: string; options: Array<{ label: string; value: string }> };
+const reportsToChoice = (element: HTMLElement): Choice => Array.from(editor(root(element))?.shadowRoot?.querySelectorAll('lightning-combobox') ?? []).find((c) => (c as Choice).name === 'Reports_To__c') as Choice;
 const readOnly = (): unknown => ({ uiapi: { ...(northwind as { uiapi: object }).uiapi, objectInfos: [{ ApiName: 'Account_Team_Role__c', createable: false, updateable: false, deletable: false }] } });
 
 function bigTeam(people: number): unknown {
@@ -60,7 +65,7 @@ describe('c-plan-team', () => {
   it('shows both teams side by side, the customer team as an org chart from reports-to', async () => {
     const element = await render(northwind);
     expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000001AAA' });
-    expect(Array.from(root(element).querySelectorAll('section.side h3')).map((h) => h.textContent)).toEqual(['c.MAM_Team_Seller', 'c.MAM_Team_Customer']);
+    expect(Array.from(root(element).querySelectorAll('section.side h3')).map((h) => h.textContent)).toEqual(['Our team', 'Customer team']);
     expect(names(element, 'Customer')).toEqual(['Olivia Hart', 'Marcus Chen', 'Priya Nair', 'Tom Baker']);
     const customer = members(element, 'Customer');
     expect(customer[0].querySelector('.details')?.textContent).toBe('Executive Sponsor · Chief Executive Officer · C-level · High influence · Strong relationship');
@@ -119,9 +124,15 @@ describe('c-plan-team', () => {
     expect(form.objectApiName).toBe('Account_Team_Role__c');
     expect(form.recordId).toBeUndefined();
     expect(editor(root(element))?.heading).toBe('c.MAM_Team_Add');
-    expect(editorFieldNames(root(element))).toEqual(['Side__c', 'Role__c', 'User__c', 'Contact__c', 'Reports_To__c', 'Influence__c', 'Relationship_Strength__c', 'C_Level__c', 'Committed__c']);
+    expect(editorFieldNames(root(element))).toEqual(['Side__c', 'Role__c', 'User__c', 'Contact__c', 'Influence__c', 'Relationship_Strength__c', 'C_Level__c', 'Committed__c']);
+    // Reports to is chosen among the people on the plan (a lookup would search roles by record name).
+    const reportsTo = reportsToChoice(element);
+    expect([reportsTo.name, reportsTo.label, reportsTo.value]).toEqual(['Reports_To__c', 'c.MAM_Team_Reports_To_Field', '']);
+    expect(reportsTo.options.map((o) => o.label)).toEqual(['c.MAM_Team_Reports_To_Nobody', 'Olivia Hart (Customer team)', 'Executive Sponsor (Our team)', 'Account Lead (Our team)', 'Delivery Lead (Our team)', 'Marcus Chen (Customer team)', 'Priya Nair (Customer team)', 'Tom Baker (Customer team)']);
+    reportsTo.dispatchEvent(new CustomEvent('change', { detail: { value: MARCUS } }));
+    await flushPromises();
     form.submit = jest.fn();
-    form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Side__c: 'Customer', Contact__c: '003000000000001AAA', Role__c: 'Champion', Reports_To__c: MARCUS, Influence__c: 'Medium', C_Level__c: false } } }));
+    form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Side__c: 'Customer', Contact__c: '003000000000001AAA', Role__c: 'Champion', Influence__c: 'Medium', C_Level__c: false } } }));
     await flushPromises();
     expect(form.submit).toHaveBeenCalledWith({ Side__c: 'Customer', Contact__c: '003000000000001AAA', Role__c: 'Champion', Reports_To__c: MARCUS, Influence__c: 'Medium', C_Level__c: false, Plan__c: planId });
     form.dispatchEvent(new CustomEvent('success', { detail: { id: 'a02000000000999AAA' } }));
@@ -142,6 +153,9 @@ describe('c-plan-team', () => {
     if (!form) throw new Error('no form');
     expect(form.recordId).toBe(MARCUS);
     expect(editor(root(element))?.heading).toBe('c.MAM_Team_Edit');
+    // Marcus reports to Olivia; he is not offered as his own manager.
+    expect(reportsToChoice(element).value).toBe('a02000000000259AAA');
+    expect(reportsToChoice(element).options.map((o) => o.value)).not.toContain(MARCUS);
     form.submit = jest.fn();
     form.dispatchEvent(new CustomEvent('submit', { detail: { fields: { Relationship_Strength__c: 'Neutral' } } }));
     await flushPromises();

@@ -37,7 +37,7 @@ describe('c-record-form-editor', () => {
     expect(root(element).querySelector('lightning-messages')).not.toBeNull();
     expect(inputs(element).map((f) => f.fieldName)).toEqual(['Description__c', 'Type__c', 'Status__c']);
     expect(inputs(element).map((f) => f.required)).toEqual([false, true, false]);
-    expect(inputs(element)[1].className).toContain('slds-medium-size_1-of-2');
+    expect(inputs(element)[1].parentElement?.className).toContain('slds-medium-size_1-of-2');
     expect(inputs(element)[2].value).toBe('Not Started');
     expect(root(element).querySelector('.heading')?.textContent).toBe('Add objective');
     expect(root(element).querySelector('section')?.getAttribute('aria-labelledby')).toBe(root(element).querySelector('.heading')?.getAttribute('id'));
@@ -73,6 +73,30 @@ describe('c-record-form-editor', () => {
     form(element).dispatchEvent(new CustomEvent('success', { detail: { id: 'a05000000000001AAA' } }));
     await flushPromises();
     expect(saved.mock.calls[0][0].detail).toEqual({ id: 'a05000000000001AAA' });
+  });
+
+  it('offers a choice field from the container\'s options and writes it only when the user changes it', async () => {
+    const options = [{ label: '—', value: '' }, { label: 'Olivia Hart', value: 'a02000000000259AAA' }, { label: 'Marcus Chen', value: 'a02000000000268AAA' }];
+    const element = await render({ recordId: 'a02000000000271AAA', fields: ['Role__c', { fieldName: 'Reports_To__c', label: 'Reports to', options, value: 'a02000000000268AAA' }] });
+    expect(inputs(element).map((f) => f.fieldName)).toEqual(['Role__c']);
+    const combobox = root(element).querySelector('lightning-combobox') as HTMLElement & { name?: string; label?: string; options?: unknown; value?: string };
+    expect([combobox.name, combobox.label, combobox.value]).toEqual(['Reports_To__c', 'Reports to', 'a02000000000268AAA']);
+    expect(combobox.options).toEqual(options);
+    await submit(element, { Role__c: 'Champion' });
+    expect(form(element).submit).toHaveBeenLastCalledWith({ Role__c: 'Champion' });
+    combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'a02000000000259AAA' } }));
+    await flushPromises();
+    expect(combobox.value).toBe('a02000000000259AAA');
+    await submit(element, { Role__c: 'Champion' });
+    expect(form(element).submit).toHaveBeenLastCalledWith({ Role__c: 'Champion', Reports_To__c: 'a02000000000259AAA' });
+    combobox.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+    await submit(element, { Role__c: 'Champion' });
+    expect(form(element).submit).toHaveBeenLastCalledWith({ Role__c: 'Champion', Reports_To__c: null });
+  });
+
+  it('moves focus to its heading when it opens', async () => {
+    const element = await render({ fields: ['Name'] });
+    expect(root(element).activeElement).toBe(root(element).querySelector('.heading'));
   });
 
   it('sends cancel from the Cancel button', async () => {
