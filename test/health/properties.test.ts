@@ -185,7 +185,7 @@ describe('health follows the evidence (formula fields)', () => {
       store.insert('Plan_Milestone__c', { Id: makeId('a05', ++n), Plan__c: plan.Id, Status__c: done ? 'Done' : 'In Progress', Due_Date__c: done ? null : r.earliestOpenDue, Completed_On__c: done ? TODAY : null });
     }
     if (r.lastReviewDate) store.insert('Plan_Review__c', { Id: makeId('a07', ++n), Plan__c: plan.Id, Review_Date__c: r.lastReviewDate });
-    const people: Array<[number, Rec]> = [
+    const people: Array<[number, Record<string, unknown>]> = [
       [r.sellerExecutives, { Side__c: 'Seller', C_Level__c: true, Role__c: 'Executive Sponsor' }],
       [r.customerExecutives, { Side__c: 'Customer', C_Level__c: true, Role__c: 'Influencer' }],
       [r.decisionMakers, { Side__c: 'Customer', C_Level__c: false, Role__c: 'Decision Maker' }],

@@ -171,3 +171,63 @@ export function checkFormulas(project: Project): { problems: Problem[]; sizes: F
   sizes.sort((a, b) => b.length - a.length);
   return { problems, sizes };
 }
+
+export type ExpandedFormula = {
+  /** Object.Field */
+  name: string;
+  source: number;
+  /** Characters once every referenced formula field is written out in place, as the platform compiles it. */
+  expanded: number;
+  /** Formula fields this one pulls in, directly or through others. */
+  references: string[];
+  /** Calls of functions known to compile to many times their length, counted in the expanded text. */
+  costly: Record<string, number>;
+};
+
+/**
+ * Our budget for a formula with its referenced formula fields written out: the platform allows
+ * 5,000 bytes compiled, and functions such as TODAY() date arithmetic compile to several times
+ * their length, so the largest chain keeps well under that in source (see bench/RESULTS.md).
+ */
+export const EXPANDED_FORMULA_BUDGET = 3200;
+
+const COSTLY = ['TODAY', 'DATE', 'DATEVALUE', 'DATETIMEVALUE', 'TEXT'];
+
+/**
+ * Each formula field's size with the formula fields it references written out in place. The
+ * platform's 5,000-byte compiled limit counts them that way; only a deployment measures the real
+ * compiled size, so this is the part we can keep small offline.
+ */
+export function expandedFormulas(project: Project): ExpandedFormula[] {
+  const byName = new Map<string, { object: string; field: string; formula: string }>();
+  for (const source of formulasOf(project).filter((s) => s.kind === 'formula')) {
+    const field = source.file.split('/').pop()?.replace('.field-meta.xml', '') ?? '';
+    byName.set(`${source.object}.${field}`, { object: source.object, field, formula: source.formula });
+  }
+  const memo = new Map<string, { text: string; references: Set<string> }>();
+  const expand = (name: string, stack: string[]): { text: string; references: Set<string> } => {
+    const known = memo.get(name);
+    if (known) return known;
+    const entry = byName.get(name);
+    if (!entry) return { text: '', references: new Set() };
+    if (stack.includes(name)) throw new Error(`formula fields reference each other in a loop: ${[...stack, name].join(' → ')}`);
+    let text = entry.formula;
+    const references = new Set<string>();
+    for (const identifier of new Set(formulon.extract(entry.formula))) {
+      const referenced = `${entry.object}.${identifier}`;
+      if (!byName.has(referenced)) continue;
+      const inner = expand(referenced, [...stack, name]);
+      references.add(referenced);
+      for (const r of inner.references) references.add(r);
+      text = text.replace(new RegExp(`(?<![\\w.$])${identifier.replace(/\$/g, '\\$')}(?![\\w])`, 'g'), `(${inner.text})`);
+    }
+    const result = { text, references };
+    memo.set(name, result);
+    return result;
+  };
+  return [...byName.keys()].map((name) => {
+    const { text, references } = expand(name, []);
+    const costly = Object.fromEntries(COSTLY.map((fn) => [fn, (text.match(new RegExp(`(?<![\\w.])${fn}\\s*\\(`, 'g')) ?? []).length]));
+    return { name, source: byName.get(name)?.formula.length ?? 0, expanded: text.length, references: [...references].sort(), costly };
+  });
+}
