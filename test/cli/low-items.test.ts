@@ -103,3 +103,33 @@ describe('one Active plan per account (issue 16, Medium 8)', () => {
     assert.ok(stdout.includes(String(plan?.Name).slice(0, 12)), 'plan name shown');
   });
 });
+
+describe('what plan health is computed from (issue 16, Medium 6): rules the org enforces', () => {
+  let org: LocalOrg;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
+  });
+  after(async () => {
+    await org.close();
+  });
+  const send = (method: string, path: string, body: unknown): Promise<Response> =>
+    fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}${path}`, { method, headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('a review dated in the future is refused; today is accepted', async () => {
+    const plan = org.records('Account_Plan__c').find((p) => p.Status__c === 'Active');
+    const future = await send('POST', '/sobjects/Plan_Review__c', { Plan__c: plan?.Id, Review_Date__c: '2031-01-01', Type__c: 'Internal' });
+    assert.equal(future.status, 400);
+    const [error] = (await future.json()) as Array<{ errorCode: string; message: string; fields: string[] }>;
+    assert.equal(error.errorCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    assert.match(error.message, /Review Date cannot be in the future/);
+    assert.deepEqual(error.fields, ['Review_Date__c']);
+    assert.equal((await send('POST', '/sobjects/Plan_Review__c', { Plan__c: plan?.Id, Review_Date__c: TODAY, Type__c: 'Internal' })).status, 201);
+  });
+
+  it('a review cadence above 366 days is refused', async () => {
+    const plan = org.records('Account_Plan__c').find((p) => p.Status__c === 'Active');
+    const response = await send('PATCH', `/sobjects/Account_Plan__c/${String(plan?.Id)}`, { Review_Cadence_Days__c: 9999 });
+    assert.equal(response.status, 400);
+    assert.match(await response.text(), /at most 366 days/);
+  });
+});

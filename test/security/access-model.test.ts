@@ -41,7 +41,57 @@ function personaTable(): string {
   return rows.join('\n');
 }
 
+const RIGHTS: Array<[string, string]> = [['allowCreate', 'create'], ['allowRead', 'read'], ['allowEdit', 'edit'], ['allowDelete', 'delete']];
+
+/** Every object any permission set grants, and each persona's rights on it (the README shows exactly this). */
+function objectTable(): string {
+  const objects = [...new Set(Object.keys(LABELS).flatMap((name) => [...accessOf(name).objects.keys()]))].sort();
+  const rows = [`| object | ${Object.values(LABELS).join(' | ')} |`, `|---|${Object.keys(LABELS).map(() => '---').join('|')}|`];
+  for (const object of objects) {
+    const cells = Object.keys(LABELS).map((name) => {
+      const flags = accessOf(name).objects.get(object);
+      const granted = RIGHTS.filter(([key]) => flags?.has(key)).map(([, word]) => word);
+      return granted.length ? granted.join(', ') : 'none';
+    });
+    rows.push(`| ${object} | ${cells.join(' | ')} |`);
+  }
+  return rows.join('\n');
+}
+
+/** The fields that not every persona may edit (computed fields aside): who may change them. */
+function restrictedFieldTable(): string {
+  const names = Object.keys(LABELS);
+  const fields = [...new Set(names.flatMap((name) => [...accessOf(name).fields.keys()]))].sort();
+  const rows = [`| field | ${Object.values(LABELS).join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`];
+  for (const field of fields) {
+    const [object, name] = field.split('.');
+    const model = project.objects.get(object)?.fields.get(name);
+    if (!model || model.formula !== undefined || model.type === 'Summary') continue;
+    const grants = names.map((n) => accessOf(n).fields.get(field) ?? 'none');
+    if (grants.every((g) => g === 'edit')) continue;
+    rows.push(`| ${field} | ${grants.map((g) => (g === 'edit' ? 'read and edit' : g === 'read' ? 'read only' : 'none')).join(' | ')} |`);
+  }
+  return rows.join('\n');
+}
+
 describe('access model', () => {
+  it('keeps reps from changing what plan health is computed from: no deleting milestones, reviews or plans; cadence and health at review are read-only', () => {
+    const rep = accessOf('Major_Account_User');
+    for (const object of ['Account_Plan__c', 'Plan_Milestone__c', 'Plan_Review__c']) assert.ok(!rep.objects.get(object)?.has('allowDelete'), `reps do not delete ${object}`);
+    for (const field of ['Account_Plan__c.Review_Cadence_Days__c', 'Plan_Review__c.Health_At_Review__c', 'Account_Plan__c.Template_Key__c']) assert.equal(rep.fields.get(field), 'read', `reps read ${field}`);
+    for (const name of ['Major_Account_Manager', 'Major_Account_Admin']) {
+      const access = accessOf(name);
+      assert.ok(access.objects.get('Plan_Milestone__c')?.has('allowDelete') && access.objects.get('Plan_Review__c')?.has('allowDelete'), `${name} may delete milestones and reviews`);
+      assert.equal(access.fields.get('Account_Plan__c.Review_Cadence_Days__c'), 'edit', `${name} sets the cadence`);
+    }
+  });
+
+  it('the README shows every object and right, and every field not all personas may edit', () => {
+    const section = readFileSync('README.md', 'utf8').split('## Security')[1] ?? '';
+    assert.ok(section.includes(objectTable()), `README.md "## Security" must contain:\n${objectTable()}`);
+    assert.ok(section.includes(restrictedFieldTable()), `README.md "## Security" must contain:\n${restrictedFieldTable()}`);
+  });
+
   it('grants no "View All Data", "Modify All Data", view-all or modify-all records', () => {
     for (const name of Object.keys(LABELS)) {
       const access = accessOf(name);
