@@ -15,6 +15,8 @@ export type PlanHealthRow = {
   lastReview: string | null;
   /** The org's Health_Score__c when it differs from the model's score. */
   orgScore?: number | null;
+  /** A Draft plan, scored as if it were activated (with --include-draft). */
+  draft?: boolean;
 };
 
 export function evaluatePlans(plans: PlanRecord[], settings: OrgSettings, today: string): PlanHealthRow[] {

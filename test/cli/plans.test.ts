@@ -42,6 +42,25 @@ describe('plans: create, health, export', () => {
     assert.ok(!stdout.includes(org.accessToken), 'never prints the access token');
   });
 
+  it('health says how many Draft plans are not scored, and --include-draft shows them as unproven', async () => {
+    const created = await runCommand<PlanCreateResult>(PlanCreate, ['--target-org', alias, '--account', 'Adatum Retail Group', '--start', TODAY, '--undo-file', file()]);
+    assert.equal(created.error, undefined, created.error?.message);
+    const plain = await runCommand<HealthResult>(Health, ['--target-org', alias, '--as-of', TODAY]);
+    assert.equal(plain.result?.drafts, 1);
+    assert.equal(plain.result?.plans.length, 3, 'Drafts are not listed without --include-draft');
+    assert.match(plain.stdout, /1 Draft plan\(s\) are not scored: health counts from the day a plan is activated\. Activate a plan by setting its Status to Active/);
+    const withDrafts = await runCommand<HealthResult>(Health, ['--target-org', alias, '--as-of', TODAY, '--include-draft', '--fail-under', '40']);
+    const draft = withDrafts.result?.plans.find((p) => p.draft) ?? (withDrafts.error?.data as HealthResult | undefined)?.plans.find((p) => p.draft);
+    assert.equal(draft?.account, 'Adatum Retail Group');
+    // Created today from the template: nothing done, never reviewed — not On Track, and it says why.
+    assert.notEqual(draft?.health.status, 'On Track');
+    assert.match(draft?.health.reasonText ?? '', /No milestone is done yet\. The plan has not been reviewed yet\./);
+    assert.match(withDrafts.stdout, /Adatum Retail Group.*\(Draft, if activated\)/s);
+    assert.deepEqual(withDrafts.result?.counts ?? (withDrafts.error?.data as HealthResult | undefined)?.counts, { 'On Track': 1, 'At Risk': 1, 'Off Track': 1 });
+    // --fail-under judges active plans only: Fabrikam (7) fails, the Draft does not count.
+    assert.match(withDrafts.error?.message ?? '', /^1 plan\(s\) score below 40: Fabrikam Energy \(7\)/);
+  });
+
   it('health --fail-under exits with an error naming the plans below, --status filters', async () => {
     const failing = await runCommand<HealthResult>(Health, ['--target-org', alias, '--as-of', TODAY, '--fail-under', '50']);
     assert.equal(failing.error?.name, 'BelowError');
