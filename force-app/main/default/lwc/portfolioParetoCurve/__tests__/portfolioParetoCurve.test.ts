@@ -95,7 +95,6 @@ describe('c-portfolio-pareto-curve', () => {
     // 30 rows scroll inside the card instead of overflowing it.
     const table = root(element).querySelector('table.pareto-table') as HTMLElement;
     expect(table.parentElement?.classList.contains('slds-scrollable')).toBe(true);
-    expect(table.classList.contains('slds-table_fixed-layout')).toBe(true);
     expect(rows[7]).toEqual(['8', expect.any(String), expect.any(String), expect.any(String), 'c.MAM_Pareto_No', 'c.MAM_Pareto_No']);
     expect(root(element).querySelector('svg')).toBeNull();
   });
