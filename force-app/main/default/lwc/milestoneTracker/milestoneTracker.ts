@@ -16,7 +16,6 @@ import OWNER_FIELD from '@salesforce/schema/Plan_Milestone__c.Owner__c';
 import STEP_FIELD from '@salesforce/schema/Plan_Milestone__c.Relationship_Step__c';
 import OBJECTIVE_FIELD from '@salesforce/schema/Plan_Milestone__c.Objective__c';
 import ADD from '@salesforce/label/c.MAM_Milestones_Add';
-import EDIT from '@salesforce/label/c.MAM_Milestones_Edit';
 import SAVED from '@salesforce/label/c.MAM_Milestones_Saved';
 import TITLE from '@salesforce/label/c.MAM_Milestones_Title';
 import FILTER from '@salesforce/label/c.MAM_Milestones_Filter';
@@ -33,6 +32,8 @@ import SAVE_FAILED from '@salesforce/label/c.MAM_Milestones_Save_Failed';
 import NO_OWNER from '@salesforce/label/c.MAM_Milestones_No_Owner';
 import DONE_ON from '@salesforce/label/c.MAM_Milestones_Done_On';
 import OWNER from '@salesforce/label/c.MAM_Milestones_Owner';
+import EDIT_ROW from '@salesforce/label/c.MAM_Milestones_Edit_Row';
+import EDIT_HEADING from '@salesforce/label/c.MAM_Milestones_Edit_Heading';
 
 type Value<T> = { value: T } | null | undefined;
 type MilestoneNode = {
@@ -51,7 +52,7 @@ type Result = {
   errors?: unknown;
   refresh?: () => Promise<void>;
 };
-export type MilestoneRow = { id: string; name: string; status: string; due: string | null; completed: string | null; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string };
+export type MilestoneRow = { id: string; name: string; status: string; due: string | null; completed: string | null; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string; editLabel: string };
 
 /** Today in the user's time zone (not UTC), as the YYYY-MM-DD a date field takes. */
 function userToday(): string {
@@ -69,7 +70,7 @@ export default class MilestoneTracker extends LightningElement {
   /** Id of the Account whose record page shows the tracker. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE, DONE_ON, OWNER, ADD, EDIT };
+  labels = { TITLE, FILTER, NONE, NO_PLAN, MARK_DONE, DUE, DONE_ON, OWNER, ADD };
   objectApiName = MILESTONE_OBJECT.objectApiName;
   formFields = [
     { fieldName: NAME_FIELD.fieldApiName, required: true },
@@ -177,7 +178,8 @@ export default class MilestoneTracker extends LightningElement {
         open: OPEN.has(status),
         canMarkDone: OPEN.has(status) && this.access.edit,
         lateText: late ? formatLabel(DAYS_LATE, daysLate) : '',
-        rowClass: late ? 'slds-item milestone late' : 'slds-item milestone'
+        rowClass: late ? 'slds-item milestone late' : 'slds-item milestone',
+        editLabel: formatLabel(EDIT_ROW, node.Name?.value ?? '')
       };
     });
   }
@@ -224,7 +226,7 @@ export default class MilestoneTracker extends LightningElement {
   }
 
   get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT;
+    return this.editing === 'new' ? ADD : EDIT_HEADING;
   }
 
   /** A new milestone belongs to the active plan. */

@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { objectAccess, type ObjectAccess } from 'c/ldsUtils';
+import { formatLabel, objectAccess, type ObjectAccess } from 'c/ldsUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import INSIGHT_OBJECT from '@salesforce/schema/Plan_Insight__c';
@@ -13,11 +13,12 @@ import SOURCE_FIELD from '@salesforce/schema/Plan_Insight__c.Source__c';
 import DATE_FIELD from '@salesforce/schema/Plan_Insight__c.Insight_Date__c';
 import TITLE from '@salesforce/label/c.MAM_Insights_Title';
 import ADD from '@salesforce/label/c.MAM_Insights_Add';
-import EDIT from '@salesforce/label/c.MAM_Insights_Edit';
 import SAVED from '@salesforce/label/c.MAM_Insights_Saved';
 import NONE from '@salesforce/label/c.MAM_Insights_None';
 import NO_PLAN from '@salesforce/label/c.MAM_Insights_No_Plan';
 import OTHER from '@salesforce/label/c.MAM_Insights_Other';
+import EDIT_ROW from '@salesforce/label/c.MAM_Insights_Edit_Row';
+import EDIT_HEADING from '@salesforce/label/c.MAM_Insights_Edit_Heading';
 
 type Value<T> = { value: T } | null | undefined;
 type InsightNode = { Id: string; Name: Value<string>; Type__c: Value<string>; Detail__c: Value<string | null>; Competitor_Name__c: Value<string | null>; Impact__c: Value<string | null> };
@@ -26,7 +27,7 @@ type Result = {
   errors?: unknown;
   refresh?: () => Promise<void>;
 };
-type InsightRow = { id: string; title: string; detail: string; type: string; impact: string; badge: string };
+type InsightRow = { id: string; title: string; detail: string; type: string; impact: string; badge: string; editLabel: string };
 
 const SWOT = ['Strength', 'Weakness', 'Opportunity', 'Threat'];
 const OTHERS = ['Competitor', 'Market Trend', 'Customer Challenge', 'Decision Criterion'];
@@ -36,7 +37,7 @@ export default class PlanInsights extends LightningElement {
   /** Id of the Account whose record page shows the insights. */
   @api recordId: string | undefined;
 
-  labels = { TITLE, ADD, EDIT, NONE, NO_PLAN, OTHER };
+  labels = { TITLE, ADD, NONE, NO_PLAN, OTHER };
   objectApiName = INSIGHT_OBJECT.objectApiName;
   formFields = [
     { fieldName: TYPE_FIELD.fieldApiName, required: true, size: '1-of-2' },
@@ -124,7 +125,8 @@ export default class PlanInsights extends LightningElement {
       detail: node.Detail__c?.value ?? '',
       type: node.Type__c?.value ?? '',
       impact: node.Impact__c?.value ?? '',
-      badge: node.Impact__c?.value === 'High' ? 'slds-badge slds-theme_warning' : 'slds-badge'
+      badge: node.Impact__c?.value === 'High' ? 'slds-badge slds-theme_warning' : 'slds-badge',
+      editLabel: formatLabel(EDIT_ROW, node.Name?.value ?? '')
     }));
   }
 
@@ -157,7 +159,7 @@ export default class PlanInsights extends LightningElement {
   }
 
   get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT;
+    return this.editing === 'new' ? ADD : EDIT_HEADING;
   }
 
   /** A new insight belongs to the active plan. */

@@ -3,7 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
+import { formatLabel, objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
 import { measureFormat, type MeasureFormat } from 'c/mamService';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
@@ -34,6 +34,9 @@ import ATTAINMENT from '@salesforce/label/c.MAM_Objectives_Attainment';
 import AGREED from '@salesforce/label/c.MAM_Objectives_Agreed';
 import YES from '@salesforce/label/c.MAM_Objectives_Yes';
 import NO from '@salesforce/label/c.MAM_Objectives_No';
+import EDIT_ROW from '@salesforce/label/c.MAM_Objectives_Edit_Row';
+import DELETE_ROW from '@salesforce/label/c.MAM_Objectives_Delete_Row';
+import EDIT_HEADING from '@salesforce/label/c.MAM_Objectives_Edit_Heading';
 
 type Value<T> = { value: T } | null | undefined;
 type ObjectiveNode = { Id: string; Type__c: Value<string>; Description__c: Value<string>; Measure__c: Value<string | null>; Target__c: Value<number | null>; Actual__c: Value<number | null>; Attainment__c: Value<number | null>; Customer_Agreed__c: Value<boolean>; Due_Date__c: Value<string | null> };
@@ -43,7 +46,7 @@ type Result = {
   refresh?: () => Promise<void>;
 };
 
-type ObjectiveRow = { id: string; type: string; description: string; measure: string; target: string; actual: string; unit: string; attainment: number; attainmentText: string; hasAttainment: boolean; agreed: string };
+type ObjectiveRow = { id: string; type: string; description: string; measure: string; target: string; actual: string; unit: string; attainment: number; attainmentText: string; hasAttainment: boolean; agreed: string; editLabel: string; deleteLabel: string };
 type EditorField = { fieldName: string; required?: boolean; size?: string };
 
 /** A target or actual as the measure reads: money in its currency, a percentage, or a plain number. */
@@ -164,7 +167,9 @@ export default class PlanObjectives extends LightningElement {
         attainment: Math.min(100, Math.max(0, percent ?? 0)),
         attainmentText: percent === null ? '—' : new Intl.NumberFormat(LOCALE, { style: 'percent' }).format(percent / 100),
         hasAttainment: percent !== null,
-        agreed: node.Customer_Agreed__c?.value ? YES : NO
+        agreed: node.Customer_Agreed__c?.value ? YES : NO,
+        editLabel: formatLabel(EDIT_ROW, node.Description__c?.value ?? ''),
+        deleteLabel: formatLabel(DELETE_ROW, node.Description__c?.value ?? '')
       };
     });
   }
@@ -187,7 +192,7 @@ export default class PlanObjectives extends LightningElement {
   }
 
   get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT;
+    return this.editing === 'new' ? ADD : EDIT_HEADING;
   }
 
   /** A new objective belongs to the active plan. */

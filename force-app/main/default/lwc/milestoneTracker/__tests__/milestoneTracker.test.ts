@@ -6,6 +6,7 @@ import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
+jest.mock('@salesforce/label/c.MAM_Milestones_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Milestones_Edit_Row'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Milestones_Days_Late', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Milestones_Days_Late'), { virtual: true });
 import contoso from './data/contosoMilestones.json';
 
@@ -154,7 +155,8 @@ describe('c-milestone-tracker', () => {
     edit.click();
     await flushPromises();
     expect(editorForm(root(element))?.recordId).toBe(edit.dataset.id);
-    expect(editor(root(element))?.heading).toBe('c.MAM_Milestones_Edit');
+    expect(editor(root(element))?.heading).toBe('c.MAM_Milestones_Edit_Heading');
+    expect((edit as HTMLElement & { alternativeText?: string }).alternativeText).toBe('Edit or reassign Delivery team committed to the objectives');
     expect(editorFieldNames(root(element))).toEqual(['Name', 'Due_Date__c', 'Status__c', 'Completed_On__c', 'Owner__c', 'Relationship_Step__c', 'Objective__c']);
   });
 

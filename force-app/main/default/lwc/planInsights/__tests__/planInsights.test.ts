@@ -5,6 +5,8 @@ import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
 import northwind from './data/northwindInsights.json';
 
+jest.mock('@salesforce/label/c.MAM_Insights_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Insights_Edit_Row'), { virtual: true });
+
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
 const adapter = graphql as unknown as Emitter;
 const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
@@ -61,6 +63,8 @@ describe('c-plan-insights', () => {
     edit.click();
     await flushPromises();
     expect(editorForm(root(element))?.recordId).toBe(edit.dataset.id);
+    expect(editor(root(element))?.heading).toBe('c.MAM_Insights_Edit_Heading');
+    expect((edit as HTMLElement & { alternativeText?: string }).alternativeText).toBe('Edit Our telematics already run in 60% of their vans');
     (editor(root(element))?.shadowRoot?.querySelector('lightning-button.cancel') as HTMLElement).click();
     await flushPromises();
     expect(editor(root(element))).toBeNull();

@@ -7,6 +7,9 @@ import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
 import northwind from './data/northwindObjectives.json';
 
+jest.mock('@salesforce/label/c.MAM_Objectives_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Objectives_Edit_Row'), { virtual: true });
+jest.mock('@salesforce/label/c.MAM_Objectives_Delete_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Objectives_Delete_Row'), { virtual: true });
+
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
 const adapter = graphql as unknown as Emitter;
 const remove = deleteRecord as unknown as jest.Mock;
@@ -89,6 +92,7 @@ describe('c-plan-objectives', () => {
     await flushPromises();
     const form = editorForm(root(element));
     expect(form?.recordId).toBe(edit.dataset.id);
+    expect(editor(root(element))?.heading).toBe('c.MAM_Objectives_Edit_Heading');
     form?.dispatchEvent(new CustomEvent('success', { detail: { id: edit.dataset.id } }));
     await flushPromises();
     expect(editor(root(element))).toBeNull();
@@ -154,6 +158,8 @@ describe('c-plan-objectives', () => {
 
   it('is accessible: column headers, labelled icon buttons and progress bars', async () => {
     const element = await render(northwind);
+    const first = root(element).querySelector('tbody tr') as HTMLElement;
+    expect(Array.from(first.querySelectorAll('lightning-button-icon')).map((b) => (b as HTMLElement & { alternativeText?: string }).alternativeText)).toEqual(['Edit Grow fleet services revenue', 'Delete Grow fleet services revenue']);
     expect(root(element).querySelectorAll('th[scope="col"]').length).toBe(7);
     for (const button of Array.from(root(element).querySelectorAll('lightning-button-icon')) as Array<HTMLElement & { alternativeText?: string }>) expect(button.alternativeText).toBeTruthy();
     for (const bar of Array.from(root(element).querySelectorAll('lightning-progress-bar'))) expect(bar.getAttribute('aria-label')).toBeTruthy();
