@@ -5,6 +5,7 @@ import { evaluatePlans, worstFirst, type PlanHealthRow } from '../../org/health.
 import { readPlans } from '../../org/plans.js';
 import { queryAll } from '../../org/query.js';
 import { openSession } from '../../org/session.js';
+import { userToday } from '../../org/today.js';
 import { readSettings } from '../../org/settings.js';
 import { isRecordId, quote, isIsoDate } from '../../org/soql.js';
 
@@ -39,10 +40,11 @@ export default class Health extends MamCommand<HealthResult> {
     const { flags } = await this.parse(Health);
     const failUnder = flags['fail-under'];
     if (failUnder !== undefined && (failUnder < 0 || failUnder > 100)) throw messages.createError('error.OutOfRange', [failUnder]);
-    const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
-    if (!isIsoDate(asOf)) throw messages.createError('error.InvalidDate', [asOf]);
+    const asOfFlag = flags['as-of'];
+    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
+    const asOf = asOfFlag ?? (await userToday(connection, session.username));
     let ownerId: string | undefined;
     if (flags.owner) {
       const [user] = await queryAll<{ Id: string }>(connection, `SELECT Id FROM User WHERE ${isRecordId(flags.owner) ? `Id = ${quote(flags.owner)}` : `Username = ${quote(flags.owner)}`} LIMIT 1`);

@@ -8,6 +8,7 @@ import { writeAccountValues, writeUndoFile, type WriteFailure } from '../../org/
 import { spreadsheetLine } from '../../org/csv.js';
 import { identifyInOrg } from '../../org/identify.js';
 import { openSession } from '../../org/session.js';
+import { userToday } from '../../org/today.js';
 import { readSettings } from '../../org/settings.js';
 import { isApiName, isIsoDate } from '../../org/soql.js';
 
@@ -99,10 +100,8 @@ export default class Identify extends MamCommand<IdentifyResult> {
     checkRange('months', flags.months, 1, 120);
     checkRange('share', flags.share, 1, 100);
     checkRange('max', flags.max, 1, 100000);
-    const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
-    if (!isIsoDate(asOf)) {
-      throw messages.createError('error.InvalidDate', [asOf]);
-    }
+    const asOfFlag = flags['as-of'];
+    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
     if (flags.csv && ((flags['undo-file'] && resolve(flags.csv) === resolve(flags['undo-file'])) || isUndoFile(flags.csv))) {
       throw messages.createError('error.CsvIsUndoFile', [flags.csv]);
     }
@@ -111,6 +110,7 @@ export default class Identify extends MamCommand<IdentifyResult> {
 
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
+    const asOf = asOfFlag ?? (await userToday(connection, session.username));
     if (marginField) {
       const describe = await connection.describe('Opportunity');
       const field = describe.fields.find((f) => f.name.toLowerCase() === marginField.toLowerCase());

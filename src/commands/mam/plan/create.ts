@@ -6,6 +6,7 @@ import { createPlans, findAccounts, majorAccounts, planCreation, planSnapshots, 
 import { planIdsFileExists, readPlanIdsFile, savePlanIdsFile, type PlanIdsEntry, type PlanIdsFile } from '../../../org/plan-ids-file.js';
 import { isIsoDate } from '../../../org/soql.js';
 import { openSession } from '../../../org/session.js';
+import { userToday } from '../../../org/today.js';
 import { readSettings } from '../../../org/settings.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -53,14 +54,14 @@ export default class PlanCreate extends MamCommand<PlanCreateResult> {
     // An Account Name holds at most 255 characters; a longer input cannot match and would only make the query too long.
     const tooLong = flags.account?.find((a) => a.length > 255);
     if (tooLong !== undefined) throw messages.createError('error.AccountTooLong', [tooLong.length, `${Array.from(tooLong).slice(0, 40).join('')}…`]);
-    const start = flags.start ?? new Date().toISOString().slice(0, 10);
-    if (!isIsoDate(start)) throw messages.createError('error.InvalidDate', [start]);
+    if (flags.start !== undefined && !isIsoDate(flags.start)) throw messages.createError('error.InvalidDate', [flags.start]);
     if (flags.months < 1 || flags.months > 60) throw messages.createError('error.OutOfRange', [flags.months]);
 
     const undoFile = flags['undo-file'] ?? join(process.cwd(), `mam-plan-create-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const resumable = resumableIdsFile(undoFile, flags['target-org'].getOrgId());
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
+    const start = flags.start ?? (await userToday(connection, session.username));
     let accounts;
     if (flags['all-major']) accounts = await majorAccounts(connection, names);
     else {

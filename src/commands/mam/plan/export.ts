@@ -7,6 +7,7 @@ import { planHtml, planMarkdown, type Audience, type PlanDocument } from '../../
 import { evaluatePlans } from '../../../org/health.js';
 import { readPlans } from '../../../org/plans.js';
 import { openSession } from '../../../org/session.js';
+import { userToday } from '../../../org/today.js';
 import { readSettings } from '../../../org/settings.js';
 import { isIsoDate, isRecordId } from '../../../org/soql.js';
 
@@ -41,10 +42,11 @@ export default class PlanExport extends MamCommand<PlanExportResult> {
   public async run(): Promise<PlanExportResult> {
     const { flags } = await this.parse(PlanExport);
     if (!isRecordId(flags.plan)) throw messages.createError('error.InvalidId', [flags.plan]);
-    const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
-    if (!isIsoDate(asOf)) throw messages.createError('error.InvalidDate', [asOf]);
+    const asOfFlag = flags['as-of'];
+    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
     const audience: Audience = flags.audience;
     const session = await openSession(flags['target-org'], flags.namespace);
+    const asOf = asOfFlag ?? (await userToday(session.connection, session.username));
     const [plan] = await readPlans(session.connection, session.names, { ids: [flags.plan] });
     if (!plan) throw messages.createError('error.PlanNotFound', [flags.plan]);
     const settings = await readSettings(session.connection, session.names);
