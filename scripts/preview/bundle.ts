@@ -12,6 +12,8 @@ import nodeResolveModule from '@rollup/plugin-node-resolve';
 import replaceModule from '@rollup/plugin-replace';
 import { transform } from 'esbuild';
 import { readFields, readLabels } from './platform.js';
+// @ts-expect-error plain ESM build helper without types (as test/build/lwc-build.test.ts imports it)
+import { toPlatformExports } from '../lib/lwc-build.mjs';
 
 // These plugins are typed as CommonJS modules; under Node's ESM their default export is the function.
 function pluginFactory<T>(module: T): T extends { default: infer F } ? F : T {
@@ -124,7 +126,8 @@ function previewTypeScript(): Plugin {
         sourcefile: file,
         tsconfigRaw: { compilerOptions: {} }
       });
-      return { code: out.code, map: null };
+      // As in `npm run build`: the LWC compiler links a template only to a literal `export default`.
+      return { code: toPlatformExports(out.code), map: null };
     }
   };
 }

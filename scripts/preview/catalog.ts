@@ -54,6 +54,9 @@ export type PageName = keyof typeof PAGES;
 /** The day the sample data was made for: the page runs its clock from this day so ages stay as in the fixtures. */
 export const SAMPLE_TODAY = '2026-11-24';
 
+/** The message every wire answers with in the error state. */
+export const WIRE_ERROR_MESSAGE = 'The server could not answer this request (sample error of the preview).';
+
 /** Width of the page the components are shown in (a laptop screen). */
 export const PAGE_WIDTH = 1280;
 

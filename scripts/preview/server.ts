@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 const PAGE_CSS = `
 body { margin: 0; background: var(--slds-g-color-surface-container-2, #f3f3f3); }
 .preview-toolbar { padding: 0.25rem 0.75rem; font-size: 0.75rem; background: var(--slds-g-color-surface-container-1, #fff); border-bottom: 1px solid var(--slds-g-color-border-1, #e5e5e5); }
-.preview-toolbar a { margin-right: 0.5rem; }
+.preview-toolbar a { margin-right: 0.5rem; text-decoration: underline; }
 .preview-states a { margin-left: 0.5rem; }
 .preview-frame { box-sizing: border-box; width: 100%; max-width: ${PAGE_WIDTH}px; padding: 0.75rem; }
 .preview-frame_record .slds-page-header { margin-bottom: 0.75rem; }

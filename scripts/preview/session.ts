@@ -31,6 +31,8 @@ export async function startSession(options: { height?: number } = {}): Promise<P
     throw error;
   }
   const context = await browser.newContext({ viewport: { width: PAGE_WIDTH, height: options.height ?? 900 } });
+  // A component that does not render fails fast rather than after playwright's 30 s.
+  context.setDefaultTimeout(10_000);
   return {
     server,
     browser,

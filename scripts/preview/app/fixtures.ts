@@ -1,7 +1,7 @@
 // The answers the preview's wire adapters give, from the same sample-data fixtures the jest tests
 // use (force-app/main/default/lwc/*/__tests__/data/*.json), for each component and page state.
 import { STATE } from './state.js';
-import type { PreviewState } from '../catalog.js';
+import { WIRE_ERROR_MESSAGE, type PreviewState } from '../catalog.js';
 import plans from '../../../force-app/main/default/lwc/accountPlan/__tests__/data/plans.json' with { type: 'json' };
 import northwindAccount from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/northwind.json' with { type: 'json' };
 import notMajorAccount from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/notMajor.json' with { type: 'json' };
@@ -22,8 +22,6 @@ export type GraphqlAnswer = { data: unknown; errors: Array<{ message: string }> 
 export type LdsAnswer = { data: unknown; error: unknown };
 export type GraphqlConfig = { query?: unknown; variables?: Record<string, unknown> };
 
-/** The error every wire answers with in the error state, as the GraphQL API reports one. */
-export const WIRE_ERROR_MESSAGE = 'The server could not answer this request (sample error of the preview).';
 
 /** Objects whose access a read-only user lacks (each GraphQL query reads its objectInfos). */
 const PACKAGE_OBJECTS = ['Account', 'Account_Plan__c', 'Plan_Objective__c', 'Plan_Milestone__c', 'Plan_Insight__c', 'Plan_Review__c', 'Account_Team_Role__c'];

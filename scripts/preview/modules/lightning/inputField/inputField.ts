@@ -21,6 +21,8 @@ export default class InputField extends LightningElement {
   @api variant = 'standard';
 
   @track info: FieldInfo = { label: '', type: 'Text', required: false };
+  /** Drawn once the form said which object and record the field belongs to. */
+  bound = false;
   private current: unknown = null;
   private displayName = '';
   private boundTo = '';
@@ -54,6 +56,7 @@ export default class InputField extends LightningElement {
     this.info = fields[objectApiName]?.[name] ?? { label: name.replace(/__c$/, '').replace(/_/g, ' '), type: 'Text', required: false };
     if (!this.touched) this.current = record?.fields[name] ?? (this.info.type === 'Checkbox' ? false : null);
     this.displayName = record?.names[name] ?? '';
+    this.bound = true;
   }
 
   @api

@@ -1,0 +1,14 @@
+import { startSession } from './session.ts';
+const s = await startSession();
+const { page, errors } = await s.open({ component: 'planObjectives' }, 'data');
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+await page.locator('c-plan-objectives lightning-button.add button').click();
+await page.waitForTimeout(1000);
+console.log(errors);
+console.log(await page.locator('c-plan-objectives lightning-record-edit-form').evaluate((e) => ({ html: e.outerHTML.slice(0, 500), kids: e.childNodes.length, sr: e.shadowRoot ? e.shadowRoot.innerHTML.slice(0, 300) : 'none', rect: JSON.stringify(e.getBoundingClientRect()) })));
+await page.locator('[data-preview-frame]').screenshot({ path: '/tmp/form.png' });
+const r = await s.open({ page: 'tab' }, 'readonly');
+const t = await r.page.locator('[data-preview-frame]').innerText();
+console.log(t.split('\n').filter((l) => l.includes('Edit')));
+await r.page.locator('[data-preview-frame]').screenshot({ path: '/tmp/readonly.png' });
+await s.close();

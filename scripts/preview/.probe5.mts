@@ -1,0 +1,12 @@
+import { startSession } from './session.ts';
+const s = await startSession();
+const entry = s.server.bundle.files.get(s.server.bundle.entry) ?? '';
+console.log('stand-in in bundle:', entry.includes('sample record'), entry.includes('RecordEditForm'), (entry.match(/lightning-record-edit-form/g) ?? []).length);
+const { page, errors } = await s.open({ component: 'planObjectives' }, 'data');
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+await page.locator('c-plan-objectives lightning-button.add button').click();
+await page.waitForTimeout(1000); await page.locator('[data-preview-frame]').screenshot({ path: '/tmp/form.png' });
+console.log(errors);
+console.log(await page.evaluate(() => String(customElements.get('lightning-record-edit-form'))));
+console.log(await page.locator('c-plan-objectives').evaluate((e) => (e.shadowRoot as ShadowRoot).innerHTML.slice(0, 3000)));
+await s.close();

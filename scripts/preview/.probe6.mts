@@ -1,0 +1,18 @@
+import { startSession } from './session.ts';
+const s = await startSession();
+const { page, errors } = await s.open({ component: 'planObjectives' }, 'data');
+await page.locator('c-plan-objectives lightning-button.add button').click();
+const form = page.locator('c-plan-objectives lightning-record-edit-form');
+await form.locator('lightning-input-field').first().waitFor();
+const cb = form.locator('lightning-combobox').first();
+console.log(await cb.locator('[role="combobox"]').count(), await cb.locator('button').count());
+await cb.locator('[role="combobox"]').first().click();
+await page.waitForTimeout(500);
+console.log(await page.locator('[role="option"]').count(), await page.locator('lightning-base-combobox-item').count());
+console.log(await page.locator('[role="option"]').allInnerTexts());
+await page.locator('[role="option"]').nth(1).click();
+await page.waitForTimeout(300);
+console.log(await cb.innerText());
+console.log(errors);
+await page.locator('[data-preview-frame]').screenshot({ path: '/tmp/form2.png' });
+await s.close();
