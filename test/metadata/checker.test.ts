@@ -159,6 +159,50 @@ describe('metadata checker', () => {
     assertNames(join, reportType, /join relationship Reviewz__r is not a child relationship of Account_Plan__c/);
   });
 
+  it('fails a document against the Metadata API WSDL: missing required element, order, enumeration, int, maxOccurs', async () => {
+    const permission = 'force-app/main/default/customPermissions/View_Major_Account_Settings.customPermission-meta.xml';
+    assertNames(await problemsAfter(permission, (t) => t.replace('    <isLicensed>false</isLicensed>\n', '')), permission, /required element <isLicensed> missing in CustomPermission/);
+    const dashboard = 'force-app/main/default/dashboards/Major_Account_Dashboards/Major_Account_Health.dashboard-meta.xml';
+    const moved = await problemsAfter(dashboard, (t) =>
+      t.replace('<chartAxisRange>Auto</chartAxisRange>\n                <componentType>Bar</componentType>', '<componentType>Bar</componentType>\n                <chartAxisRange>Auto</chartAxisRange>')
+    );
+    assertNames(moved, dashboard, /<chartAxisRange> is out of order in DashboardComponent: the schema's sequence puts it before <componentType>/);
+    const report = 'force-app/main/default/reports/Major_Account_Health/Late_Milestones.report-meta.xml';
+    assertNames(await problemsAfter(report, (t) => t.replace('<format>Tabular</format>', '<format>Tabluar</format>')), report, /Report\/format: "Tabluar" is not a value of ReportFormat/);
+    assertNames(await problemsAfter(dashboard, (t) => t.replace('<rowSpan>8</rowSpan>', '<rowSpan>eight</rowSpan>')), dashboard, /<rowSpan> must be an integer/);
+    assertNames(await problemsAfter(report, (t) => t.replace('<format>Tabular</format>', '<format>Tabular</format>\n    <format>Summary</format>')), report, /<format> may appear only once in Report/);
+  });
+
+  it('fails a file whose root element is not the type source-deploy-retrieve reads it as', async () => {
+    const problems = await problemsAfter(FIELD, (t) => t.replace(/<CustomField /, '<CustomObject ').replace('</CustomField>', '</CustomObject>'));
+    assertNames(problems, FIELD, /the root element is <CustomObject>, but a file here is a CustomField/);
+  });
+
+  it("fails a report time frame on a column its report type does not offer, or one that is not a date", async () => {
+    const report = 'force-app/main/default/reports/Major_Account_Health/Executive_Coverage_Gaps.report-meta.xml';
+    const created = await problemsAfter(report, (t) => t.replace(/<dateColumn>[^<]*<\/dateColumn>/, '<dateColumn>Account_Plan__c$CreatedDate</dateColumn>'));
+    assertNames(created, report, /timeFrameFilter uses date column Account_Plan__c\$CreatedDate, which report type Account_Plans_with_Account__c does not offer/);
+    const notDate = await problemsAfter(report, (t) => t.replace(/<dateColumn>[^<]*<\/dateColumn>/, '<dateColumn>Account_Plan__c$Health_Status__c</dateColumn>'));
+    assertNames(notDate, report, /timeFrameFilter date column Account_Plan__c\$Health_Status__c is not a date field/);
+  });
+
+  it('fails a classic Table on a tabular report without a row limit, and a FlexTable column the report lacks', async () => {
+    const dashboard = 'force-app/main/default/dashboards/Major_Account_Dashboards/Major_Account_Health.dashboard-meta.xml';
+    const table = await problemsAfter(dashboard, (t) => t.replace('<componentType>FlexTable</componentType>', '<componentType>Table</componentType>'));
+    assertNames(table, dashboard, /Table component "Late milestones" uses tabular report Major_Account_Health\/Late_Milestones, which has no <rowLimit>/);
+    const column = await problemsAfter(dashboard, (t) => t.replace('<reportColumn>Account_Plan__c.Milestones__r$Status__c</reportColumn>', '<reportColumn>Account_Plan__c.Milestones__r$Completed_On__c</reportColumn>'));
+    assertNames(column, dashboard, /FlexTable component "Late milestones" shows Account_Plan__c.Milestones__r\$Completed_On__c, which is not a column of report/);
+  });
+
+  it('fails a layout with activity or history related lists on an object that has them turned off', async () => {
+    const review = 'force-app/main/default/objects/Plan_Review__c/Plan_Review__c.object-meta.xml';
+    const activities = await problemsAfter(review, (t) => t.replace('<enableActivities>true</enableActivities>', '<enableActivities>false</enableActivities>'));
+    assertNames(activities, 'force-app/main/default/layouts/Plan_Review__c-Plan Review Layout.layout-meta.xml', /related list RelatedHistoryList \(Activity History\) needs <enableActivities>true<\/enableActivities> on Plan_Review__c/);
+    const plan = 'force-app/main/default/objects/Account_Plan__c/Account_Plan__c.object-meta.xml';
+    const history = await problemsAfter(plan, (t) => t.replace('<enableHistory>true</enableHistory>', '<enableHistory>false</enableHistory>'));
+    assertNames(history, 'force-app/main/default/layouts/Account_Plan__c-Account Plan Layout.layout-meta.xml', /related list RelatedEntityHistoryList \(field history\) needs <enableHistory>true/);
+  });
+
   it('fails sample data that names a missing field or an invalid picklist value', async () => {
     const dir = copyProject();
     mkdirSync(join(dir, 'data'));

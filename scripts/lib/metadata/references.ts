@@ -125,6 +125,14 @@ function checkFieldList(project: Project, objectName: string, names: string[], w
   }
 }
 
+// Standard related lists a custom object has only when a setting turns them on: the activity
+// lists (RelatedHistoryList is Activity History, not field history) and field history.
+const STANDARD_RELATED_LIST_NEEDS: Record<string, { setting: string; list: string }> = {
+  RelatedActivityList: { setting: 'enableActivities', list: 'Open Activities' },
+  RelatedHistoryList: { setting: 'enableActivities', list: 'Activity History' },
+  RelatedEntityHistoryList: { setting: 'enableHistory', list: 'field history' }
+};
+
 const checkLayout: Check = (project, file, problem) => {
   const objectName = basename(file.path).split('-')[0];
   if (!project.objects.has(objectName)) {
@@ -135,7 +143,15 @@ const checkLayout: Check = (project, file, problem) => {
   for (const related of childrenNamed(file.root, 'relatedLists')) {
     const name = childText(related, 'relatedList') ?? '';
     const [child, lookup] = name.split('.');
-    if (!lookup) continue; // standard related lists such as RelatedActivityList
+    if (!lookup) {
+      const needs = STANDARD_RELATED_LIST_NEEDS[name];
+      const object = project.objects.get(objectName);
+      const objectFile = object?.custom ? project.files.find((f) => f.path === object.file) : undefined;
+      if (needs && objectFile && childText(objectFile.root, needs.setting) !== 'true') {
+        problem(`related list ${name} (${needs.list}) needs <${needs.setting}>true</${needs.setting}> on ${objectName}`);
+      }
+      continue;
+    }
     const resolved = resolveField(project, child, lookup);
     if (!resolved.ok) {
       problem(`related list ${name}: ${resolved.reason}`);

@@ -1,87 +1,87 @@
-// Validates each metadata document against the Metadata API type definitions that jsforce ships
-// (every type's elements and their kinds): unknown elements, elements repeated where the type
-// allows one, missing required elements, booleans and numbers that are not, and the field types
-// and field shapes the platform would refuse at deploy time.
-import { createRequire } from 'node:module';
+// Validates each metadata document against Salesforce's metadata WSDL for the project's
+// sourceApiVersion (schemas/metadata-<version>.wsdl): the document's type is the one
+// source-deploy-retrieve gives the file (a fields/*.field-meta.xml is a CustomField, an
+// objects/X/X.object-meta.xml a CustomObject without its decomposed children), and within it
+// every element must be one the type declares, in the type's sequence order, no more often than
+// maxOccurs, with every minOccurs=1 element present; simple values must fit their type (boolean,
+// int, double, date, enumerations, patterns). Deploy-time field rules the WSDL does not express
+// follow in checkCustomField.
 import type { MetadataFile, Problem } from './project.js';
 import { childText, type XmlNode } from './xml.js';
 import { FIELD_TYPES, FORMULA_RETURN_TYPES } from './standard-objects.js';
+import type { MetadataSchema, WsdlElement } from './wsdl.js';
 
-type PropKind = string | [string];
-type TypeDefinition = { type: string; props: Record<string, PropKind>; extends?: string };
+// Elements whose source-format content is XML the WSDL types as an opaque value: a bundle's
+// js-meta.xml travels inside the bundle (targetConfigs is base64Binary in the WSDL) and a custom
+// metadata value is xsd:anyType with an xsi:type of its own.
+const FREE_FORM = new Set(['xsd:anyType', 'xsd:base64Binary']);
 
-const require = createRequire(import.meta.url);
-const { ApiSchemas } = require('jsforce/lib/api/metadata/schema.js') as { ApiSchemas: Record<string, TypeDefinition> };
+// js-meta.xml is read by the LWC bundle deployer, not deserialised through the WSDL sequence, so
+// its element order is free (the platform's own samples put masterLabel before description).
+const ORDER_FREE_TYPES = new Set(['LightningComponentBundle']);
 
-// jsforce's FlexiPage definitions predate API 47, where regions hold itemInstances (a component or
-// a field) instead of componentInstances; these are the current elements.
-ApiSchemas.FlexiPageRegion = { ...ApiSchemas.FlexiPageRegion, props: { ...ApiSchemas.FlexiPageRegion.props, itemInstances: ['ItemInstance'] } };
-ApiSchemas.ItemInstance = { type: 'ItemInstance', props: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' } };
-ApiSchemas.ComponentInstance = { ...ApiSchemas.ComponentInstance, props: { ...ApiSchemas.ComponentInstance.props, identifier: '?string' } };
-ApiSchemas.FieldInstance ??= { type: 'FieldInstance', props: { fieldInstanceProperties: ['FieldInstanceProperty'], fieldItem: 'string', identifier: '?string', visibilityRule: '?UiFormulaRule' } };
-ApiSchemas.FieldInstanceProperty ??= { type: 'FieldInstanceProperty', props: { name: 'string', value: '?string' } };
-
-// Elements whose content the jsforce definitions describe too loosely to check (free-form XML).
-const FREE_FORM: Record<string, Set<string>> = {
-  LightningComponentBundle: new Set(['targetConfigs']),
-  CustomMetadataValue: new Set(['value'])
+const XSD_CHECKS: Record<string, { test: (text: string) => boolean; what: string }> = {
+  'xsd:boolean': { test: (t) => t === 'true' || t === 'false', what: 'true or false' },
+  'xsd:int': { test: (t) => /^[-+]?\d+$/.test(t) && Math.abs(Number(t)) <= 2147483647, what: 'an integer (xsd:int)' },
+  'xsd:long': { test: (t) => /^[-+]?\d+$/.test(t), what: 'an integer (xsd:long)' },
+  'xsd:double': { test: (t) => /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^(INF|-INF|NaN)$/.test(t), what: 'a number (xsd:double)' },
+  'xsd:date': { test: (t) => /^\d{4}-\d{2}-\d{2}$/.test(t), what: 'a date YYYY-MM-DD' },
+  'xsd:dateTime': { test: (t) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[-+]\d{2}:\d{2})?$/.test(t), what: 'a date-time' },
+  'xsd:time': { test: (t) => /^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[-+]\d{2}:\d{2})?$/.test(t), what: 'a time' }
 };
 
-const PRIMITIVES = new Set(['string', 'boolean', 'number', 'any']);
-
-function propsOf(typeName: string): Record<string, PropKind> | undefined {
-  const props: Record<string, PropKind> = {};
-  let current: TypeDefinition | undefined = ApiSchemas[typeName];
-  if (!current) return undefined;
-  while (current) {
-    Object.assign(props, current.props);
-    current = current.extends ? ApiSchemas[current.extends] : undefined;
+function checkValue(schema: MetadataSchema, type: string, node: XmlNode, where: string, problems: string[]): void {
+  if (node.children.length > 0) {
+    problems.push(`${where}: <${node.name}> must hold a ${type.replace(/^xsd:/, '')} value, not child elements`);
+    return;
   }
-  return props;
-}
-
-function checkPrimitive(kind: string, node: XmlNode, where: string): string | undefined {
-  if (kind === 'any') return undefined;
-  if (node.children.length > 0) return `${where}: <${node.name}> must hold a ${kind} value, not child elements`;
   const text = node.text ?? '';
-  if (kind === 'boolean' && text !== 'true' && text !== 'false') {
-    return `${where}: <${node.name}> must be true or false, found "${text}"`;
+  const simple = schema.simpleTypes.get(type);
+  if (simple) {
+    if (simple.enumeration && !simple.enumeration.has(text)) {
+      problems.push(`${where}: "${text}" is not a value of ${type} (${[...simple.enumeration].slice(0, 12).join(', ')}${simple.enumeration.size > 12 ? ', …' : ''})`);
+    } else if (simple.pattern && !simple.pattern.test(text)) {
+      problems.push(`${where}: "${text}" does not match the pattern of ${type}`);
+    }
+    return;
   }
-  if (kind === 'number' && (text === '' || !Number.isFinite(Number(text)))) {
-    return `${where}: <${node.name}> must be a number, found "${text}"`;
+  const check = XSD_CHECKS[type];
+  if (check && !check.test(text)) {
+    problems.push(`${where}: <${node.name}> must be ${check.what}, found "${text}"`);
   }
-  return undefined;
 }
 
-function validateElement(node: XmlNode, typeName: string, where: string, problems: string[]): void {
-  const props = propsOf(typeName);
-  if (!props) return;
-  const seen = new Map<string, number>();
+function validateElement(schema: MetadataSchema, node: XmlNode, typeName: string, where: string, problems: string[]): void {
+  const elements = schema.elementsOf(typeName);
+  if (!elements) return;
+  const byName = new Map<string, { element: WsdlElement; index: number }>(elements.map((element, index) => [element.name, { element, index }]));
+  const counts = new Map<string, number>();
+  let last: { name: string; index: number } | undefined;
   for (const child of node.children) {
-    const kind = props[child.name];
-    const path = `${where}/${child.name}`;
-    if (kind === undefined) {
+    const declared = byName.get(child.name);
+    if (!declared) {
       problems.push(`${where}: unknown element <${child.name}> in ${typeName}`);
       continue;
     }
-    seen.set(child.name, (seen.get(child.name) ?? 0) + 1);
-    if (FREE_FORM[typeName]?.has(child.name)) continue;
-    const isArray = Array.isArray(kind);
-    const elementType = (isArray ? kind[0] : kind).replace(/^\?/, '');
-    if (!isArray && (seen.get(child.name) ?? 0) === 2) {
-      problems.push(`${where}: <${child.name}> may appear only once in ${typeName}`);
+    const { element, index } = declared;
+    const count = (counts.get(child.name) ?? 0) + 1;
+    counts.set(child.name, count);
+    if (count === element.maxOccurs + 1) {
+      problems.push(`${where}: <${child.name}> may appear only ${element.maxOccurs === 1 ? 'once' : `${element.maxOccurs} times`} in ${typeName}`);
     }
-    if (PRIMITIVES.has(elementType)) {
-      const problem = checkPrimitive(elementType, child, path);
-      if (problem) problems.push(problem);
-    } else {
-      validateElement(child, elementType, path, problems);
+    if (last && index < last.index && !ORDER_FREE_TYPES.has(typeName)) {
+      problems.push(`${where}: <${child.name}> is out of order in ${typeName}: the schema's sequence puts it before <${last.name}>`);
     }
+    if (!last || index >= last.index) last = { name: child.name, index };
+    const path = `${where}/${child.name}`;
+    if (child.attributes['xsi:nil'] === 'true' && element.nillable) continue;
+    if (FREE_FORM.has(element.type)) continue;
+    if (schema.complexTypes.has(element.type)) validateElement(schema, child, element.type, path, problems);
+    else checkValue(schema, element.type, child, path, problems);
   }
-  for (const [name, kind] of Object.entries(props)) {
-    const required = typeof kind === 'string' && !kind.startsWith('?');
-    if (required && !seen.has(name) && name !== 'fullName') {
-      problems.push(`${where}: required element <${name}> missing in ${typeName}`);
+  for (const element of elements) {
+    if (element.minOccurs > 0 && !counts.has(element.name)) {
+      problems.push(`${where}: required element <${element.name}> missing in ${typeName}`);
     }
   }
 }
@@ -121,16 +121,24 @@ function checkCustomField(root: XmlNode, objectIsMetadataType: boolean): string[
   return problems;
 }
 
-export function checkSchema(files: MetadataFile[]): Problem[] {
+/**
+ * `types` maps each file to the metadata type source-deploy-retrieve resolves it to; a file it
+ * does not resolve is validated as its root element's type.
+ */
+export function checkSchema(files: MetadataFile[], schema: MetadataSchema, types: Map<string, string> = new Map()): Problem[] {
   const problems: Problem[] = [];
   for (const file of files) {
-    const typeName = file.root.name;
-    if (!ApiSchemas[typeName]) {
-      problems.push({ file: file.path, message: `<${typeName}> is not a Metadata API type` });
+    const typeName = types.get(file.path) ?? file.root.name;
+    if (file.root.name !== typeName) {
+      problems.push({ file: file.path, message: `the root element is <${file.root.name}>, but a file here is a ${typeName}` });
+      continue;
+    }
+    if (!schema.complexTypes.has(typeName)) {
+      problems.push({ file: file.path, message: `<${typeName}> is not a type of the Metadata API ${schema.version} schema` });
       continue;
     }
     const messages: string[] = [];
-    validateElement(file.root, typeName, typeName, messages);
+    validateElement(schema, file.root, typeName, typeName, messages);
     if (typeName === 'CustomField') messages.push(...checkCustomField(file.root, file.path.includes('__mdt/')));
     for (const message of messages) problems.push({ file: file.path, message });
   }
