@@ -44,6 +44,20 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
 
+/**
+ * Text cut to fit a field of `max` characters (the platform counts UTF-16 code units) without
+ * splitting a character: never half an emoji, a letter from its accent, or a flag.
+ */
+export function fitText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let out = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  return out.trimEnd();
+}
+
 export function planTemplate(options: TemplateOptions): PlanDraft {
   const months = options.months ?? 12;
   const end = new Date(Date.parse(`${addMonths(options.periodStart, months)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -51,7 +65,7 @@ export function planTemplate(options: TemplateOptions): PlanDraft {
   const year = options.periodStart.slice(0, 4);
   return {
     plan: {
-      Name: `${options.accountName} — Account Plan ${year}`.slice(0, 80),
+      Name: fitText(`${options.accountName} — Account Plan ${year}`, 80),
       Account__c: options.accountId,
       Status__c: 'Draft',
       Relationship_Stage__c: 'Vendor',
@@ -68,6 +82,6 @@ export function planTemplate(options: TemplateOptions): PlanDraft {
       Status__c: 'Not Started',
       ...(options.ownerId ? { Owner__c: options.ownerId } : {})
     })),
-    objectives: OBJECTIVES.map(([type, description]) => ({ Name: description.slice(0, 80), Type__c: type, Description__c: description, Customer_Agreed__c: false }))
+    objectives: OBJECTIVES.map(([type, description]) => ({ Name: fitText(description, 80), Type__c: type, Description__c: description, Customer_Agreed__c: false }))
   };
 }

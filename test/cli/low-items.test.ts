@@ -10,6 +10,9 @@ import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import PlanCreate, { type PlanCreateResult } from '../../src/commands/mam/plan/create.js';
 import PlanExport, { fileBase, type PlanExportResult } from '../../src/commands/mam/plan/export.js';
 import Health from '../../src/commands/mam/health.js';
+import Identify, { type IdentifyResult } from '../../src/commands/mam/identify.js';
+import { fitText, planTemplate } from '../../src/domain/template.js';
+import { planMarkdown } from '../../src/domain/plan-document.js';
 
 const TODAY = '2026-11-24';
 const dir = mkdtempSync(join(tmpdir(), 'mam-low-'));
@@ -53,6 +56,51 @@ describe('issue 16, Low items (CLI)', () => {
       for (const f of result?.files ?? []) files.add(f);
     }
     assert.deepEqual([...files].map((f) => f.slice(dir.length + 1)).sort(), ['Müller-Söhne.md', 'Société-Générale.md']);
+  });
+});
+
+describe('identify: cap, --share, money, empty org (issue 16, Low)', () => {
+  let org: LocalOrg;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
+    await loginToLocalOrg(org.instanceUrl, org.accessToken, 'identify-low-org');
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  it('says when the cap stops the selection short of the share, and names the accounts left out', async () => {
+    const { stderr, stdout, error } = await runCommand<IdentifyResult>(Identify, ['--target-org', 'identify-low-org', '--as-of', TODAY, '--max', '3']);
+    assert.equal(error, undefined, error?.message);
+    const text = (stderr + stdout).replace(/\s+/g, ' ');
+    assert.match(text, /The cap of 3 accounts stops the selection at [\d.]+% of revenue instead of 80%: \d+ account\(s\) that qualify are left out: /);
+  });
+
+  it('--share 0.8 says it takes a percentage', async () => {
+    const { error } = await runCommand(Identify, ['--target-org', 'identify-low-org', '--share', '0.8']);
+    assert.equal(error?.name, 'ShareIsFractionError');
+    assert.match(error?.message ?? '', /takes a percentage, not a fraction: you gave 0\.8; for that share write --share 80/);
+  });
+
+  it('money in --json has no binary noise', async () => {
+    const opportunity = org.records('Opportunity').find((o) => o.StageName === 'Closed Won' && String(o.CloseDate) <= TODAY && String(o.CloseDate) > '2026-01-01');
+    assert.ok(opportunity);
+    for (const cents of [0.1, 0.2, 0.3]) org.store.insert('Opportunity', { ...opportunity, Id: org.store.newId('Opportunity'), Amount: 166183 + cents });
+    const { result } = await runCommand<IdentifyResult>(Identify, ['--target-org', 'identify-low-org', '--as-of', TODAY]);
+    for (const value of [result?.totalValue ?? 0, ...(result?.selected.map((c) => c.value) ?? [])]) assert.equal(value, Math.round(value * 100) / 100, `${value} in cents`);
+  });
+
+  it('an org without revenue prints the table title once, not a character a line', async () => {
+    const empty = await startLocalOrg({ today: TODAY });
+    try {
+      await loginToLocalOrg(empty.instanceUrl, empty.accessToken, 'empty-org');
+      const { stdout, error } = await runCommand<IdentifyResult>(Identify, ['--target-org', 'empty-org', '--as-of', TODAY]);
+      assert.equal(error, undefined, error?.message);
+      assert.match(stdout, /Major accounts: 0 selected/);
+      assert.ok(!/^\s*M\s*$/m.test(stdout), 'no title letters on lines of their own');
+    } finally {
+      await empty.close();
+    }
   });
 });
 
@@ -131,5 +179,34 @@ describe('what plan health is computed from (issue 16, Medium 6): rules the org 
     const response = await send('PATCH', `/sobjects/Account_Plan__c/${String(plan?.Id)}`, { Review_Cadence_Days__c: 9999 });
     assert.equal(response.status, 400);
     assert.match(await response.text(), /at most 366 days/);
+  });
+});
+
+describe('issue 16, Low items (domain)', () => {
+  it('the template never cuts a plan name in the middle of a character', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const name = `${'A'.repeat(60)}${family}${family}`;
+    const plan = planTemplate({ accountId: '001000000000001AAA', accountName: name, periodStart: '2026-12-01' }).plan;
+    assert.ok(String(plan.Name).length <= 80);
+    assert.ok(!/[\uD800-\uDBFF]$/.test(String(plan.Name)) && !String(plan.Name).endsWith('\u200d'), 'no half emoji or dangling joiner');
+    assert.equal(fitText(`${'x'.repeat(79)}é`, 80), `${'x'.repeat(79)}é`);
+    assert.equal(fitText(`${'x'.repeat(79)}e\u0301`, 80), 'x'.repeat(79), 'a letter keeps its accent or goes with it');
+    assert.equal(fitText(`${'x'.repeat(79)}🇩🇪`, 80), 'x'.repeat(79), 'no half flag');
+  });
+
+  it('the export shows "—" for a part that is not scored, not 0', () => {
+    const md = planMarkdown({
+      audience: 'internal',
+      asOf: TODAY,
+      accountName: 'A',
+      plan: { Name: 'P' },
+      objectives: [],
+      milestones: [],
+      teamRoles: [],
+      reviews: [],
+      insights: [],
+      health: { score: 60, status: 'At Risk', components: [{ name: 'Results', score: null, reasons: [] }], readiness: [], readinessCount: 0 }
+    });
+    assert.match(md, /\| Results \| — \| — \|/);
   });
 });

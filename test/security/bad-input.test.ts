@@ -27,7 +27,7 @@ const cases: Array<[string, Runnable, string[]]> = [
   ...['0', '101', '-5', '1000', '99999999999'].map((v): [string, Runnable, string[]] => [`identify --share ${v}`, Identify, ['--share', v]]),
   ...['0', '121', '-1', '100000'].map((v): [string, Runnable, string[]] => [`identify --months ${v}`, Identify, ['--months', v]]),
   ...['0', '-3', '100001'].map((v): [string, Runnable, string[]] => [`identify --max ${v}`, Identify, ['--max', v]]),
-  ...['abc', '1.5', ''].map((v): [string, Runnable, string[]] => [`identify --share "${v}"`, Identify, ['--share', v]]),
+  ...['abc', '1.5', '', '0.8', '.5'].map((v): [string, Runnable, string[]] => [`identify --share "${v}"`, Identify, ['--share', v]]),
   ...['2026-02-30', '2026-13-01', '26-11-24', 'yesterday', "2026-11-24' OR 1=1", '２０２６-11-24'].map((v): [string, Runnable, string[]] => [`identify --as-of ${v}`, Identify, ['--as-of', v]]),
   ...["Amount' FROM User", 'Amount) FROM User WHERE (Id', 'Gross Margin', 'Márgen__c', 'x__c; DROP', 'No_Such__c', 'StageName'].map((v): [string, Runnable, string[]] => [`identify --margin-field ${v}`, Identify, ['--margin-field', v]]),
   ['identify --unflag without --apply', Identify, ['--unflag']],

@@ -44,6 +44,19 @@ function isUndoFile(path: string): boolean {
   }
 }
 
+/** --share is a whole percentage; 0.8 is the usual slip for 80, and the error says so. */
+function parseShare(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^0?\.\d+$/.test(value.trim())) throw messages.createError('error.ShareIsFraction', [value, Math.round(Number(value) * 100)]);
+  if (!/^\d+$/.test(value.trim())) throw messages.createError('error.OutOfRange', ['share', 1, 100, value]);
+  const share = Number(value);
+  checkRange('share', share, 1, 100);
+  return share;
+}
+
+/** Money in cents: sums of amounts carry binary noise (166183.40000000002) that nobody should see. */
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
 function checkRange(name: string, value: number | undefined, min: number, max: number): void {
   if (value !== undefined && (!Number.isFinite(value) || value < min || value > max)) {
     throw messages.createError('error.OutOfRange', [name, min, max, value]);
@@ -82,7 +95,7 @@ export default class Identify extends MamCommand<IdentifyResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     months: Flags.integer({ summary: messages.getMessage('flags.months.summary') }),
-    share: Flags.integer({ summary: messages.getMessage('flags.share.summary') }),
+    share: Flags.string({ summary: messages.getMessage('flags.share.summary') }),
     max: Flags.integer({ summary: messages.getMessage('flags.max.summary') }),
     'per-owner': Flags.boolean({ summary: messages.getMessage('flags.per-owner.summary'), default: false }),
     'margin-field': Flags.string({ summary: messages.getMessage('flags.margin-field.summary') }),
@@ -98,7 +111,7 @@ export default class Identify extends MamCommand<IdentifyResult> {
     const { flags } = await this.parse(Identify);
     // Every input is checked before the org is touched.
     checkRange('months', flags.months, 1, 120);
-    checkRange('share', flags.share, 1, 100);
+    const share = parseShare(flags.share);
     checkRange('max', flags.max, 1, 100000);
     const asOfFlag = flags['as-of'];
     if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
@@ -125,7 +138,7 @@ export default class Identify extends MamCommand<IdentifyResult> {
       months,
       asOf,
       marginField,
-      share: flags.share,
+      share,
       max: flags.max,
       perOwner: flags['per-owner'],
       basis: marginField ? 'margin' : 'revenue',
@@ -156,6 +169,12 @@ export default class Identify extends MamCommand<IdentifyResult> {
     });
     const curve = paretoCurve(identification.candidates.map((c) => c.value)).map((p) => ({ accountShare: p.accountShare, valueShare: p.valueShare }));
     for (const line of curveChart(curve)) this.log(line);
+    const cappedOut = identification.candidates.filter((c) => c.cappedOut);
+    if (cappedOut.length > 0) {
+      const reached = Math.max(0, ...identification.selected.filter((c) => c.financial).map((c) => c.cumulativeShare ?? 0));
+      const names = cappedOut.slice(0, 10).map((c) => c.name).join(', ') + (cappedOut.length > 10 ? ` and ${cappedOut.length - 10} more` : '');
+      this.warn(messages.getMessage('warning.Capped', [identification.max, reached.toFixed(1), basis, identification.share, cappedOut.length, names]));
+    }
 
     if (flags.csv) {
       try {
@@ -164,7 +183,7 @@ export default class Identify extends MamCommand<IdentifyResult> {
           spreadsheetLine(['Id', 'Account', 'Rank', basis, 'Cumulative share', 'Tier', 'Selected', 'Financial significance', 'Strategic significance', 'Reason']) +
             identification.candidates
               .filter((c) => c.selected || c.financial || c.strategic)
-              .map((c) => spreadsheetLine([c.id, c.name, c.rank, c.value, c.cumulativeShare?.toFixed(1), c.tier, c.selected, c.financialSignificance, c.strategicSignificance, c.reason]))
+              .map((c) => spreadsheetLine([c.id, c.name, c.rank, cents(c.value), c.cumulativeShare?.toFixed(1), c.tier, c.selected, c.financialSignificance, c.strategicSignificance, c.reason]))
               .join('')
         );
       } catch (error) {
@@ -180,11 +199,11 @@ export default class Identify extends MamCommand<IdentifyResult> {
       basis,
       method: run.revenue.method,
       opportunities: run.revenue.opportunities,
-      totalValue: identification.totalValue,
+      totalValue: cents(identification.totalValue),
       accountsWithValue: identification.accountsWithValue,
       share: identification.share,
       max: identification.max,
-      selected: identification.selected,
+      selected: identification.selected.map((c) => ({ ...c, value: cents(c.value) })),
       curve,
       changes,
       applied: false,

@@ -64,7 +64,7 @@ export default class PlanExport extends MamCommand<PlanExportResult> {
       health: {
         score: row.health.score,
         status: row.health.status,
-        components: row.health.components.map((c) => ({ name: COMPONENT_NAMES[c.key], score: c.score ?? 0, reasons: c.reasons.map((r) => r.text) })),
+        components: row.health.components.map((c) => ({ name: COMPONENT_NAMES[c.key], score: c.score ?? null, reasons: c.reasons.map((r) => r.text) })),
         readiness: row.health.readiness,
         readinessCount: row.health.readinessCount,
         nextStage: row.health.suggestedStage
