@@ -87,6 +87,8 @@ export default class PlanTeam extends LightningElement {
   result: Result = {};
   /** The team member being edited ('new' for a new one); the form keeps what was typed until it saves. */
   editing: string | null = null;
+  /** After the form closes: 'new' (the Add button) or the id of the row whose Edit opened it. */
+  private returnFocusTo: string | null = null;
 
   @wire(graphql, {
     query: gql`
@@ -291,11 +293,24 @@ export default class PlanTeam extends LightningElement {
   }
 
   handleCancel(): void {
+    this.closeForm();
+  }
+
+  /** Closes the form and gives focus back to the button that opened it. */
+  private closeForm(): void {
+    this.returnFocusTo = this.editing;
     this.editing = null;
   }
 
+  renderedCallback(): void {
+    if (!this.returnFocusTo || this.showForm) return;
+    const opener = this.returnFocusTo === 'new' ? this.refs?.add : this.template?.querySelector(`lightning-button-icon.edit[data-id="${this.returnFocusTo}"]`);
+    this.returnFocusTo = null;
+    (opener as HTMLElement | null | undefined)?.focus();
+  }
+
   async handleSaved(): Promise<void> {
-    this.editing = null;
+    this.closeForm();
     this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
     await this.result.refresh?.();
   }

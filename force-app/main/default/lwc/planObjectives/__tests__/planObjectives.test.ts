@@ -118,11 +118,15 @@ describe('c-plan-objectives', () => {
 
   it('closes the form on Cancel without saving', async () => {
     const element = await render(northwind);
-    (root(element).querySelector('lightning-button.add') as HTMLElement).click();
+    const add = root(element).querySelector('lightning-button.add') as HTMLElement & { focus: jest.Mock };
+    add.focus = jest.fn();
+    add.click();
     await flushPromises();
     (editor(root(element))?.shadowRoot?.querySelector('lightning-button.cancel') as HTMLElement).click();
     await flushPromises();
     expect(editor(root(element))).toBeNull();
+    // Keyboard users land back on the button that opened the form.
+    expect(add.focus).toHaveBeenCalled();
   });
 
   it('does not delete when the user cancels', async () => {

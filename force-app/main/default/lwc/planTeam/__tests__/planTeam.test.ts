@@ -164,9 +164,12 @@ describe('c-plan-team', () => {
     await flushPromises();
     expect(editorForm(root(element))).toBe(form);
     expect(refresh).not.toHaveBeenCalled();
+    edit.focus = jest.fn();
     (editor(root(element))?.shadowRoot?.querySelector('lightning-button.cancel') as HTMLElement).click();
     await flushPromises();
     expect(editor(root(element))).toBeNull();
+    // Keyboard users land back on the Edit button they used.
+    expect(edit.focus).toHaveBeenCalled();
   });
 
   it('removes a team member after confirmation, toasts and refreshes', async () => {
