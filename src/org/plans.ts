@@ -4,6 +4,7 @@ import type { Connection } from '@salesforce/core';
 import { PACKAGE_OBJECTS } from './package-model.generated.js';
 import type { OrgNames } from './names.js';
 import { childRecords, queryAll, type SObjectRecord } from './query.js';
+import { withRetry } from './retry.js';
 import { quote, quoteList } from './soql.js';
 
 export type PlanChildren = {
@@ -45,8 +46,31 @@ export function planQuery(names: OrgNames, filter: PlanFilter): string {
   );
 }
 
+type ChildPage = { records?: SObjectRecord[]; done?: boolean; nextRecordsUrl?: string };
+
+/** A child subquery's records, all pages: the platform answers a big child list in pages with a nextRecordsUrl. */
+async function allChildren(connection: Connection, value: unknown): Promise<unknown> {
+  const first = value as ChildPage | null | undefined;
+  if (!first || first.done !== false || !first.nextRecordsUrl) return value;
+  const records = [...(first.records ?? [])];
+  let next: string | undefined = first.nextRecordsUrl;
+  while (next) {
+    const url: string = next;
+    const page = await withRetry(() => connection.request<ChildPage>(url));
+    records.push(...(page.records ?? []));
+    next = page.done === false ? page.nextRecordsUrl : undefined;
+  }
+  return { ...first, done: true, nextRecordsUrl: undefined, records };
+}
+
 export async function readPlans(connection: Connection, names: OrgNames, filter: PlanFilter = {}): Promise<PlanRecord[]> {
   const rows = await queryAll(connection, planQuery(names, filter));
+  for (const row of rows) {
+    for (const child of CHILDREN) {
+      const key = names.api(child.relationship);
+      if (row[key]) row[key] = await allChildren(connection, row[key]);
+    }
+  }
   return rows.map((row) => {
     const local = names.toLocal<SObjectRecord>(row);
     const account = (local.Account__r ?? {}) as { Name?: string; Owner?: { Name?: string } };

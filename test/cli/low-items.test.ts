@@ -2,14 +2,14 @@
 import './harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanUpHome, loginToLocalOrg, runCommand } from './harness.js';
 import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import PlanCreate, { type PlanCreateResult } from '../../src/commands/mam/plan/create.js';
 import PlanExport, { fileBase, type PlanExportResult } from '../../src/commands/mam/plan/export.js';
-import Health from '../../src/commands/mam/health.js';
+import Health, { type HealthResult } from '../../src/commands/mam/health.js';
 import Identify, { type IdentifyResult } from '../../src/commands/mam/identify.js';
 import { fitText, planTemplate } from '../../src/domain/template.js';
 import { planMarkdown } from '../../src/domain/plan-document.js';
@@ -208,5 +208,35 @@ describe('issue 16, Low items (domain)', () => {
       health: { score: 60, status: 'At Risk', components: [{ name: 'Results', score: null, reasons: [] }], readiness: [], readinessCount: 0 }
     });
     assert.match(md, /\| Results \| — \| — \|/);
+  });
+});
+
+describe('big plans: child lists in pages (issue 16, Low)', () => {
+  let org: LocalOrg;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY, childPageSize: 2 });
+    await loginToLocalOrg(org.instanceUrl, org.accessToken, 'paged-org');
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  it('export and health read every milestone, team member and review when the org pages child subqueries', async () => {
+    const plan = org.records('Account_Plan__c').find((p) => String(p.Name).startsWith('Contoso'));
+    assert.ok(plan);
+    const milestones = org.records('Plan_Milestone__c').filter((m) => m.Plan__c === plan.Id);
+    assert.ok(milestones.length > 2, 'more milestones than one child page');
+    const out = join(dir, 'paged');
+    const { error, result } = await runCommand<PlanExportResult>(PlanExport, ['--target-org', 'paged-org', '--plan', plan.Id, '--output', out, '--as-of', TODAY, '--audience', 'internal', '--format', 'markdown']);
+    assert.equal(error, undefined, error?.message);
+    const md = readFileSync(result?.files[0] ?? '', 'utf8');
+    for (const m of milestones) assert.ok(md.includes(String(m.Name).slice(0, 20)), `milestone ${String(m.Name)} exported`);
+    assert.ok(org.requestLog.some((r) => /\/query\/01gLOCAL/.test(r.path)), 'the rest came through nextRecordsUrl');
+    const health = await runCommand<HealthResult>(Health, ['--target-org', 'paged-org', '--as-of', TODAY]);
+    assert.deepEqual(health.result?.plans.map((p) => [p.account, p.health.score]), [
+      ['Fabrikam Energy', 7],
+      ['Contoso Pharma', 56],
+      ['Northwind Logistics', 87]
+    ]);
   });
 });
