@@ -19,8 +19,21 @@ type FormElement = HTMLElement & { submit(fields: Record<string, unknown>): void
 export default class RecordFormEditor extends LightningElement {
   /** API name of the object to create or edit, e.g. Plan_Objective__c. */
   @api objectApiName: string | undefined;
+  private recordIdValue: string | undefined;
   /** Id of the record to edit; leave empty to create a new record. */
-  @api recordId: string | undefined;
+  @api
+  get recordId(): string | undefined {
+    return this.recordIdValue;
+  }
+  set recordId(value: string | undefined) {
+    // Another record: nothing chosen for the previous one carries over.
+    if (value !== this.recordIdValue) {
+      this.chosen = {};
+      this.saving = false;
+      this.focused = false;
+    }
+    this.recordIdValue = value;
+  }
   /** Heading shown above the form (and its accessible name). */
   @api heading: string | undefined;
   /** The fields in the order shown: API names, or EditorField objects for required, width and new-record values. */

@@ -92,6 +92,13 @@ describe('c-record-form-editor', () => {
     combobox.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
     await submit(element, { Role__c: 'Champion' });
     expect(form(element).submit).toHaveBeenLastCalledWith({ Role__c: 'Champion', Reports_To__c: null });
+    // Editing another record starts from that record's value.
+    element.recordId = 'a02000000000272AAA';
+    element.fields = ['Role__c', { fieldName: 'Reports_To__c', label: 'Reports to', options, value: 'a02000000000259AAA' }];
+    await flushPromises();
+    expect((root(element).querySelector('lightning-combobox') as HTMLElement & { value?: string }).value).toBe('a02000000000259AAA');
+    await submit(element, { Role__c: 'User' });
+    expect(form(element).submit).toHaveBeenLastCalledWith({ Role__c: 'User' });
   });
 
   it('moves focus to its heading when it opens', async () => {
