@@ -1,0 +1,179 @@
+import { Flags } from '@salesforce/sf-plugins-core';
+import { Messages } from '@salesforce/core';
+import { MamCommand } from '../../../cli/mam-command.js';
+import {
+  calibrate,
+  calibrationObservations,
+  MIN_FIT_ACCOUNTS,
+  MIN_FIT_REVIEWS,
+  MIN_ACCOUNTS,
+  MIN_REVIEWS,
+  PARTS,
+  type CalibrationReport,
+  type Interval,
+  type MeasureReport,
+  type ObservationCounts,
+  type Weights
+} from '../../../domain/calibration.js';
+import { healthSettingsFrom } from '../../../domain/health.js';
+import { readCalibrationHistory, settingsRecordFiles, WEIGHT_FIELDS, writeSettingsRecord } from '../../../org/calibration.js';
+import { openSession } from '../../../org/session.js';
+import { readSettings } from '../../../org/settings.js';
+import { isIsoDate } from '../../../org/soql.js';
+import { userToday } from '../../../org/today.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('major-account-management', 'mam.health.calibrate');
+
+export type HealthCalibrateResult = {
+  asOf: string;
+  horizonMonths: number;
+  counts: ObservationCounts;
+  /** Enough reviews and accounts for any statistic at all. */
+  enoughHistory: boolean;
+  /** What is measured, what is reconstructed and what is not measured, in words. */
+  basis: { measured: string; reconstructed: string; notMeasured: string };
+  report: CalibrationReport;
+  /** With --apply: the values for Setup, and the files written with --output-dir. */
+  apply?: { weights: Weights; files: string[] };
+};
+
+const horizonFlag = Flags.custom<number>({
+  summary: messages.getMessage('flags.horizon-months.summary'),
+  default: 6,
+  parse: async (input: string) => {
+    const value = Number(input);
+    if (!/^\d+$/.test(input.trim()) || value < 1 || value > 36) throw messages.createError('error.HorizonOutOfRange', [input]);
+    return value;
+  }
+});
+
+const WEIGHT_LABELS: Record<keyof Weights, string> = {
+  execution: 'Weight: Execution',
+  cadence: 'Weight: Review Cadence',
+  coverage: 'Weight: Executive Coverage',
+  alignment: 'Weight: Alignment',
+  results: 'Weight: Results'
+};
+
+const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
+const range = (i: Interval | null, digits = 2): string => (i ? `${i[0].toFixed(digits)}–${i[1].toFixed(digits)}` : '—');
+
+export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'horizon-months': horizonFlag(),
+    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') }),
+    apply: Flags.boolean({ summary: messages.getMessage('flags.apply.summary') }),
+    'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary') })
+  };
+
+  public async run(): Promise<HealthCalibrateResult> {
+    const { flags } = await this.parse(HealthCalibrate);
+    const horizonMonths = flags['horizon-months'];
+    const asOfFlag = flags['as-of'];
+    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
+    const outputDir = flags['output-dir'];
+    if (outputDir !== undefined && !flags.apply) throw messages.createError('error.OutputDirNeedsApply', [outputDir]);
+    const session = await openSession(flags['target-org'], flags.namespace);
+    const { connection, names } = session;
+    const asOf = asOfFlag ?? (await userToday(connection, session.username));
+
+    this.spinner.start(messages.getMessage('spinner.reading'));
+    const settings = await readSettings(connection, names);
+    const history = await readCalibrationHistory(connection, names, { asOf, horizonMonths });
+    this.spinner.stop();
+    const healthSettings = healthSettingsFrom(settings);
+    const { observations, counts } = calibrationObservations(history.plans, history.opportunities, healthSettings, { horizonMonths, asOf });
+    const report = calibrate(observations, healthSettings.weights);
+    const enoughHistory = report.reviews >= MIN_REVIEWS && report.accounts >= MIN_ACCOUNTS;
+    const basis = {
+      measured: messages.getMessage('info.measured'),
+      reconstructed: messages.getMessage('info.reconstructed', [counts.withParts, counts.used]),
+      notMeasured: messages.getMessage('info.notMeasured')
+    };
+    const result: HealthCalibrateResult = { asOf, horizonMonths, counts, enoughHistory, basis, report };
+
+    this.log(messages.getMessage('info.header', [asOf, horizonMonths, report.reviews, report.accounts, counts.horizonNotPassed, horizonMonths, counts.withoutHealth]));
+    if (!enoughHistory) {
+      this.log(messages.getMessage('info.notEnoughHistory', [report.reviews, report.accounts, MIN_REVIEWS, MIN_ACCOUNTS]));
+    } else {
+      this.log(`${basis.measured}\n${basis.reconstructed}\n${basis.notMeasured}`);
+      for (const measure of report.measures) this.printMeasure(measure, horizonMonths);
+    }
+    const noSuggestion = this.printWeights(report);
+    if (flags.apply) {
+      const suggested = report.weights.suggested;
+      if (!suggested) throw messages.createError('error.NothingToApply', [noSuggestion ?? '']).setData(result);
+      this.log(messages.getMessage('info.apply'));
+      for (const part of PARTS) this.log(messages.getMessage('info.applyValue', [WEIGHT_LABELS[part], suggested[part], healthSettings.weights[part]]));
+      const files = outputDir ? writeSettingsRecord(outputDir, settingsRecordFiles(settings, suggested, names)) : [];
+      if (outputDir) this.log(messages.getMessage('info.applyFiles', [files.join(', '), outputDir]));
+      result.apply = { weights: suggested, files };
+    }
+    return result;
+  }
+
+  private printMeasure(measure: MeasureReport, horizonMonths: number): void {
+    const notEnough = messages.getMessage('label.notEnough');
+    this.table({
+      title: messages.getMessage(`title.${measure.measure}`, [horizonMonths, horizonMonths]),
+      data: measure.rows.map((row) => ({
+        predictor: row.predictor,
+        auc: row.enough ? fixed(row.auc) : notEnough,
+        aucInterval: range(row.aucInterval),
+        spearman: row.enough ? fixed(row.spearman) : notEnough,
+        spearmanInterval: range(row.spearmanInterval),
+        reviews: row.reviews,
+        accounts: row.accounts,
+        goodBad: `${row.good} / ${row.bad}`
+      })),
+      columns: [
+        { key: 'predictor', name: 'predictor' },
+        { key: 'auc', name: 'AUC' },
+        { key: 'aucInterval', name: 'AUC 95% CI' },
+        { key: 'spearman', name: 'Spearman' },
+        { key: 'spearmanInterval', name: 'Spearman 95% CI' },
+        { key: 'reviews', name: 'reviews' },
+        { key: 'accounts', name: 'accounts' },
+        { key: 'goodBad', name: 'good / bad' }
+      ]
+    });
+  }
+
+  /** Prints the weights table, or why there is none (returned, for --apply). */
+  private printWeights(report: CalibrationReport): string | undefined {
+    const w = report.weights;
+    if (!w.suggested) {
+      const reason = w.enough ? messages.getMessage('reason.noRelation') : messages.getMessage('reason.notEnough', [MIN_FIT_REVIEWS, MIN_FIT_ACCOUNTS, w.reviews, w.accounts]);
+      this.log(messages.getMessage('info.noSuggestion', [reason]));
+      return reason;
+    }
+    const suggested = w.suggested;
+    this.table({
+      title: messages.getMessage('title.weights', [w.reviews, w.accounts]),
+      data: PARTS.map((part) => ({
+        part,
+        setting: WEIGHT_FIELDS[part],
+        current: w.current[part],
+        suggested: suggested[part],
+        range: range(w.ranges?.[part] ?? null, 0)
+      })),
+      columns: [
+        { key: 'part', name: 'part' },
+        { key: 'setting', name: 'setting' },
+        { key: 'current', name: 'current' },
+        { key: 'suggested', name: 'suggested' },
+        { key: 'range', name: '95% range' }
+      ]
+    });
+    if (w.outOfSample) this.log(messages.getMessage('info.outOfSample', [fixed(w.outOfSample.current), fixed(w.outOfSample.suggested)]));
+    this.log(messages.getMessage('info.caution'));
+    return undefined;
+  }
+}
