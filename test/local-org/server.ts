@@ -75,11 +75,6 @@ function json<T>(text: string): T {
   }
 }
 
-function soapFault(code: string, message: string): string {
-  const text = message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="http://soap.sforce.com/2006/04/metadata"><soapenv:Body><soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${text}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
-}
-
 export function describeField(object: ObjectSchema, name: string): Record<string, unknown> {
   const field = object.fields.get(name)!;
   return {
@@ -326,8 +321,6 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       return { status: 200, body: runGraphql({ store: ctx.store, engine: ctx.engine, userId: ctx.user.Id }, json<Record<string, unknown>>(body)) };
     }
     if ((rest === '/query' || rest === '/queryAll' || rest === '/query/' || rest === '/queryAll/') && method === 'GET') {
-      // columns=true: the columns the query would return, not its rows (sf data query lays out its table with it).
-      if (url.searchParams.get('columns') === 'true') return { status: 200, body: ctx.engine.columnMetadata(ctx.engine.parse(url.searchParams.get('q') ?? '')) };
       return { status: 200, body: runQuery(url.searchParams.get('q') ?? '') };
     }
     m = /^\/query(?:All)?\/([^/]+)$/.exec(rest);
@@ -439,18 +432,6 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       entry.status = status;
       send(res, status, body, headers);
     };
-    if (/^\/services\/Soap\//i.test(path)) {
-      // The SOAP APIs (Metadata API, Partner/Enterprise API) carry the session in the envelope and are
-      // not imitated: answer with the platform's SOAP fault, never with a made-up success.
-      void readBody(req).then((text) => {
-        const session = /<(?:\w+:)?sessionId>([^<]*)</.exec(text)?.[1];
-        const [code, message] = session === ctx.accessToken()
-          ? ['API_DISABLED_FOR_ORG', `API_DISABLED_FOR_ORG: the local org does not imitate the SOAP APIs (${path.split('/')[3] === 'm' ? 'Metadata API: deploy, retrieve, list metadata' : 'SOAP API'}); use a real org`]
-          : ['INVALID_SESSION_ID', 'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session'];
-        finish(500, soapFault(code, message), { 'Content-Type': 'text/xml; charset=UTF-8' });
-      });
-      return;
-    }
     const authorised = path === '/services/data' || path === '/services/data/' || req.headers.authorization === `Bearer ${ctx.accessToken()}`;
     if (!authorised) {
       finish(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
