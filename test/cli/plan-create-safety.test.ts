@@ -3,7 +3,7 @@
 // writes, completes on a re-run instead of duplicating, and `plan create undo` deletes exactly
 // the Drafts a run created — never one somebody changed since. All over HTTP against the local org.
 import './harness.js';
-import { after, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,6 @@ describe('plan create: one Draft per account, recorded first, undone exactly (is
   });
   after(async () => {
     await org?.close();
-    cleanUpHome();
   });
 
   it('the local org enforces a unique field with the platform error DUPLICATE_VALUE', async () => {
@@ -168,5 +167,32 @@ describe('plan create: one Draft per account, recorded first, undone exactly (is
     assert.equal(drafts().length, 1);
     assert.equal(org.store.find(String(plan.Id))?.record.Template_Key__c, null, 'the active plan gave up the key');
     assert.ok(!existsSync(`${first}.tmp`));
+  });
+});
+
+describe('plan create and undo in a subscriber org of the namespaced package', () => {
+  let org: LocalOrg;
+  before(async () => {
+    org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY, namespace: 'mam' });
+    await loginToLocalOrg(org.instanceUrl, org.accessToken, 'ns-plan-org');
+  });
+  after(async () => {
+    await org.close();
+    cleanUpHome();
+  });
+
+  it('keys the Draft with mam__Template_Key__c, refuses a second one and undoes the run', async () => {
+    const ids = file();
+    const first = await runCommand<PlanCreateResult>(PlanCreate, ['--target-org', 'ns-plan-org', '--account', 'Adatum Retail Group', '--start', TODAY, '--undo-file', ids]);
+    assert.equal(first.error, undefined, first.error?.message);
+    const draft = org.records('Account_Plan__c').find((p) => p.mam__Status__c === 'Draft');
+    assert.match(String(draft?.mam__Template_Key__c), /^001\w+:template$/);
+    const again = await runCommand<PlanCreateResult>(PlanCreate, ['--target-org', 'ns-plan-org', '--account', 'Adatum Retail Group', '--start', '2027-03-01', '--undo-file', file()]);
+    assert.equal(again.result?.planned[0].action, 'complete');
+    assert.equal(org.records('Account_Plan__c').filter((p) => p.mam__Status__c === 'Draft').length, 1);
+    const undo = await runCommand<PlanCreateUndoResult>(PlanCreateUndo, ['--target-org', 'ns-plan-org', '--file', ids]);
+    assert.equal(undo.error, undefined, undo.error?.message);
+    assert.equal(undo.result?.deleted.length, 1);
+    assert.equal(org.records('Account_Plan__c').filter((p) => p.mam__Status__c === 'Draft').length, 0);
   });
 });
