@@ -11,6 +11,7 @@ import { cleanUpHome, loginToLocalOrg, runCommand } from './harness.js';
 import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import Doctor from '../../src/commands/mam/doctor.js';
 import Health from '../../src/commands/mam/health.js';
+import HealthCalibrate from '../../src/commands/mam/health/calibrate.js';
 
 const COMMANDS: Array<[string[], RegExp]> = [
   [['mam', 'identify'], /Find the major accounts in your org's data/],
@@ -19,6 +20,7 @@ const COMMANDS: Array<[string[], RegExp]> = [
   [['mam', 'plan', 'create', 'undo'], /Delete the Draft plans that one run of sf mam plan create created/],
   [['mam', 'plan', 'export'], /Write an account plan as a document/],
   [['mam', 'health'], /Portfolio health/],
+  [['mam', 'health', 'calibrate'], /Does plan health predict\?/],
   [['mam', 'doctor'], /Check that an org is ready/]
 ];
 
@@ -50,7 +52,7 @@ describe('an org without the package', () => {
   });
 
   it('says the package is missing and how to install it, for every command', async () => {
-    for (const command of [Doctor, Health]) {
+    for (const command of [Doctor, Health, HealthCalibrate]) {
       const { error } = await runCommand(command, ['--target-org', 'bare-org']);
       assert.equal(error?.name, 'PackageMissingError');
       assert.match(error?.message ?? '', /does not have the Major Account Management package/);
