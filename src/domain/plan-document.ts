@@ -175,8 +175,9 @@ export function markdownText(value: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>#|~&!]/g, (c) => `\\${c}`)
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    // Only where they would open a block: "- x", "---", "1. x" — not "-5" or "1.4".
+    .replace(/^([-+=])(?=\s|$|\1)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A multi-line value as one paragraph: each line escaped, kept apart by hard line breaks. */

@@ -125,3 +125,14 @@ describe('Markdown export is safe CommonMark (issue 16, High 2)', () => {
     );
   });
 });
+
+describe('escaping only where needed', () => {
+  it('numbers and dates stay readable in the Markdown source', () => {
+    assert.equal(markdownText('1.4'), '1.4');
+    assert.equal(markdownText('-5'), '-5');
+    assert.equal(markdownText('2026-11-24'), '2026-11-24');
+    assert.equal(markdownText('1. first'), '1\\. first');
+    assert.equal(markdownText('- item'), '\\- item');
+    assert.equal(markdownText('==='), '\\===');
+  });
+});
