@@ -62,6 +62,15 @@ function platformImports(root: string, lwcRoot: string, problems: Set<string>): 
       if (source.startsWith('@salesforce/customPermission/')) return `${PREFIX}permission:${source.slice('@salesforce/customPermission/'.length)}`;
       if (source === 'virtual:preview-components') return `${PREFIX}components`;
       if (source === 'virtual:preview-fields') return `${PREFIX}fields`;
+      // fixture:<component>/<name>: the jest fixture __tests__/data/<name>.graphql.json (made by running
+      // the component's own query on the sample data) or, where there is none, the hand-shaped <name>.json.
+      if (source.startsWith('fixture:')) {
+        const [component, name] = source.slice('fixture:'.length).split('/');
+        const dir = join(lwcRoot, component, '__tests__/data');
+        const file = [`${name}.graphql.json`, `${name}.json`].map((f) => join(dir, f)).find((f) => existsSync(f));
+        if (!file) this.error(`No fixture ${name}(.graphql).json in ${relative(root, dir)}`);
+        return `${PREFIX}json:${file}`;
+      }
       if (source.endsWith('.json') && importer) return `${PREFIX}json:${resolve(dirname(importer.replace(/\?.*$/, '')), source)}`;
       return null;
     },

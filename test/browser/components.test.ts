@@ -5,12 +5,12 @@
 // Without a Chromium the suite fails and says how to get one.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { startSession, type PreviewSession } from '../../scripts/preview/session.js';
 import { readLabels } from '../../scripts/preview/platform.js';
-import { WIRE_ERROR_MESSAGE } from '../../scripts/preview/catalog.js';
+import { CATALOG, STATES, WIRE_ERROR_MESSAGE, previewPath } from '../../scripts/preview/catalog.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,7 +32,9 @@ const label = (name: string): string => {
   assert.ok(value !== undefined, `Custom Label ${name} exists`);
   return value;
 };
-const portfolioFixture = JSON.parse(readFileSync('force-app/main/default/lwc/majorAccountPortfolio/__tests__/data/portfolio.json', 'utf8')) as {
+const fixtureFile = (base: string): string => [`${base}.graphql.json`, `${base}.json`].find((f) => existsSync(f)) ?? `${base}.json`;
+/** The portfolio fixture the preview shows (the same choice as scripts/preview/bundle.ts makes). */
+const portfolioFixture = JSON.parse(readFileSync(fixtureFile('force-app/main/default/lwc/majorAccountPortfolio/__tests__/data/portfolio'), 'utf8')) as {
   uiapi: { query: { Account: { edges: Array<{ node: { Name: { value: string } } }> } } };
 };
 
@@ -219,6 +221,19 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
       assert.deepEqual(errors, [], `no console error (${state})`);
       await page.close();
     }
+  });
+
+  it('lists every component and page in every state on the index', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
+    await page.waitForSelector('body[data-preview-ready]');
+    const links = await page.locator('.preview-index a').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+    for (const entry of CATALOG) {
+      const path = entry.insideOf ? previewPath({ page: 'portfolio' }) : previewPath({ component: entry.name });
+      for (const state of STATES) assert.ok(links.includes(path.replace('state=data', `state=${state}`)), `the index links ${entry.name} (${state})`);
+    }
+    await assertAccessible(page);
+    await page.close();
   });
 
   it('has no tracked accessibility exception left that no longer matches', () => {

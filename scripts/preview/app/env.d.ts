@@ -10,3 +10,8 @@ declare module 'virtual:preview-fields' {
   const fields: FieldCatalog;
   export default fields;
 }
+declare module 'fixture:*' {
+  /** A jest fixture of the component (__tests__/data/<name>.graphql.json, else <name>.json). */
+  const data: unknown;
+  export default data;
+}

@@ -1,20 +1,21 @@
 // The answers the preview's wire adapters give, from the same sample-data fixtures the jest tests
-// use (force-app/main/default/lwc/*/__tests__/data/*.json), for each component and page state.
+// use (force-app/main/default/lwc/*/__tests__/data/: <name>.graphql.json where the component's own
+// query was run on the sample data, else <name>.json), for each component and page state.
 import { STATE } from './state.js';
 import { WIRE_ERROR_MESSAGE, type PreviewState } from '../catalog.js';
-import plans from '../../../force-app/main/default/lwc/accountPlan/__tests__/data/plans.json' with { type: 'json' };
-import northwindAccount from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/northwind.json' with { type: 'json' };
-import notMajorAccount from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/notMajor.json' with { type: 'json' };
-import objectInfoManager from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/objectInfoManager.json' with { type: 'json' };
-import objectInfoRep from '../../../force-app/main/default/lwc/majorAccountPanel/__tests__/data/objectInfoRep.json' with { type: 'json' };
-import portfolio from '../../../force-app/main/default/lwc/majorAccountPortfolio/__tests__/data/portfolio.json' with { type: 'json' };
-import portfolioSettings from '../../../force-app/main/default/lwc/majorAccountPortfolio/__tests__/data/settings.json' with { type: 'json' };
-import milestones from '../../../force-app/main/default/lwc/milestoneTracker/__tests__/data/contosoMilestones.json' with { type: 'json' };
-import healthPlan from '../../../force-app/main/default/lwc/planHealthCard/__tests__/data/contosoPlan.json' with { type: 'json' };
-import insights from '../../../force-app/main/default/lwc/planInsights/__tests__/data/northwindInsights.json' with { type: 'json' };
-import objectives from '../../../force-app/main/default/lwc/planObjectives/__tests__/data/northwindObjectives.json' with { type: 'json' };
-import team from '../../../force-app/main/default/lwc/planTeam/__tests__/data/northwindTeam.json' with { type: 'json' };
-import revenue from '../../../force-app/main/default/lwc/portfolioParetoCurve/__tests__/data/revenue.json' with { type: 'json' };
+import plans from 'fixture:accountPlan/plans';
+import northwindAccount from 'fixture:majorAccountPanel/northwind';
+import notMajorAccount from 'fixture:majorAccountPanel/notMajor';
+import objectInfoManager from 'fixture:majorAccountPanel/objectInfoManager';
+import objectInfoRep from 'fixture:majorAccountPanel/objectInfoRep';
+import portfolio from 'fixture:majorAccountPortfolio/portfolio';
+import portfolioSettings from 'fixture:majorAccountPortfolio/settings';
+import milestones from 'fixture:milestoneTracker/contosoMilestones';
+import healthPlan from 'fixture:planHealthCard/contosoPlan';
+import insights from 'fixture:planInsights/northwindInsights';
+import objectives from 'fixture:planObjectives/northwindObjectives';
+import team from 'fixture:planTeam/northwindTeam';
+import revenue from 'fixture:portfolioParetoCurve/revenue';
 
 /** What a `lightning/graphql` wire provisions. */
 export type GraphqlAnswer = { data: unknown; errors: Array<{ message: string }> | undefined };

@@ -15,7 +15,10 @@ export const COMPONENT: string | null = params.get('c');
 /** The page shown (?page=tab or ?page=portfolio), if any. */
 export const PAGE: string | null = params.get('page');
 
-/** A custom permission: granted, except to the read-only user. */
-export function customPermission(_name: string): boolean | undefined {
-  return STATE === 'readonly' ? undefined : true;
+/** Custom permissions an admin has and the read-only user (a sales manager) lacks. */
+const ADMIN_ONLY = new Set(['View_Major_Account_Settings']);
+
+/** A custom permission as `@salesforce/customPermission/<name>` gives it: true, or undefined when not granted. */
+export function customPermission(name: string): boolean | undefined {
+  return STATE === 'readonly' && ADMIN_ONLY.has(name) ? undefined : true;
 }

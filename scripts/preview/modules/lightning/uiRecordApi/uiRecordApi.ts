@@ -71,11 +71,12 @@ export function updateRecord(input: RecordInput): Promise<{ id: unknown; fields:
   return later({ id: input.fields.Id, fields: input.fields });
 }
 
-export function deleteRecord(_recordId: string): Promise<void> {
+/** Deletes nothing: the sample data stays as it is. */
+export function deleteRecord(): Promise<void> {
   return later(undefined);
 }
 
-export function notifyRecordUpdateAvailable(_items: Array<{ recordId: string }>): Promise<void> {
+export function notifyRecordUpdateAvailable(): Promise<void> {
   return Promise.resolve();
 }
 
