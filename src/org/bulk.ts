@@ -133,8 +133,13 @@ export async function bulkIngest(
     }),
     options
   );
-  // Blank values must be sent as #N/A to clear a field in a Bulk update.
-  const csv = csvLine(columns) + records.map((r) => csvLine(columns.map((c) => (r[c] === null ? '#N/A' : r[c])))).join('');
+  // Bulk API 2.0 leaves a field unchanged for an empty cell and clears it only for #N/A: a record
+  // without a column (another record has it) sends a blank; a null or empty value sends #N/A.
+  const cell = (record: Record<string, unknown>, column: string): unknown => {
+    if (!(column in record) || record[column] === undefined) return '';
+    return record[column] === null || record[column] === '' ? '#N/A' : record[column];
+  };
+  const csv = csvLine(columns) + records.map((r) => csvLine(columns.map((c) => cell(r, c)))).join('');
   await withRetry(() => call(connection, `${base(connection)}/ingest/${job.id}/batches`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: csv }), options);
   await withRetry(
     () => call(connection, `${base(connection)}/ingest/${job.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ state: 'UploadComplete' }) }),

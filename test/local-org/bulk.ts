@@ -51,8 +51,9 @@ export function queryPage(engine: SoqlEngine, job: QueryJob, locator: string | n
   return { csv, next: end < rows.length ? end.toString(36) : 'null', count: end - start };
 }
 
+/** A cell's value; `#N/A` sets the field to null (a blank cell never reaches here: it leaves the field unchanged). */
 function coerce(store: Store, object: string, column: string, value: string): unknown {
-  if (value === '#N/A' || value === '') return null;
+  if (value === '#N/A') return null;
   const field = store.schema.object(object)?.byLowerName.get(column.toLowerCase());
   switch (field?.type) {
     case 'boolean':
@@ -80,6 +81,8 @@ export function processIngest(store: Store, writer: Writer, job: IngestJob): voi
   for (const row of data) {
     const input: Record<string, unknown> = {};
     job.header.forEach((column, i) => {
+      // Bulk API 2.0: an empty cell leaves the field as it is (on insert: its default)
+      if ((row[i] ?? '') === '') return;
       input[column] = coerce(store, job.object, column, row[i] ?? '');
     });
     const id = typeof input.Id === 'string' ? input.Id : undefined;

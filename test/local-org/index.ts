@@ -63,6 +63,22 @@ export type LocalOrg = {
 
 const API_VERSION = '62.0';
 
+/**
+ * Org id, running user id and username of a local org, derived from what it is started with (the
+ * seed or persisted file, and the port): stable for the same seed and port, different otherwise,
+ * so an undo file or ids file from one local org is refused by another, as between real orgs.
+ */
+export function localOrgIdentity(source: string, port: number): { orgId: string; userId: string; username: string; userNumber: number } {
+  let hash = 0x811c9dc5; // FNV-1a
+  for (const char of `${source}|${port}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  const n = (hash % 99_999_999) + 1;
+  const userNumber = n * 1000;
+  return { orgId: makeId('00D', n), userId: makeId('005', userNumber + 1), username: `admin.${n.toString(36)}@mam.local`, userNumber: userNumber + 1 };
+}
+
 type TreeRecord = { attributes: { type: string; referenceId: string } } & Record<string, unknown>;
 
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
@@ -71,8 +87,13 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const schema = new OrgSchema(namespace, root);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const store = new Store(schema, today);
-  const orgId = makeId('00D', 1);
-  const user: Rec = { Id: makeId('005', 1), Username: 'admin@mam.local', FirstName: 'Alex', LastName: 'Admin', Name: 'Alex Admin', Alias: 'aadmin', Email: 'admin@mam.local', IsActive: true, Title: 'Sales Operations' };
+  // Listen first: the org's identity comes from its seed and port, as every real org has its own.
+  let handle: ((...args: Parameters<ReturnType<typeof createHandler>>) => void) | undefined;
+  const server: Server = createServer((request, response) => handle?.(request, response));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const { orgId, userId, username, userNumber } = localOrgIdentity(options.persistFile ?? options.seed ?? '', port);
+  const user: Rec = { Id: userId, Username: username, FirstName: 'Alex', LastName: 'Admin', Name: 'Alex Admin', Alias: 'aadmin', Email: 'admin@mam.local', IsActive: true, Title: 'Sales Operations' };
   let accessToken = `${orgId}!LOCAL.${Math.random().toString(36).slice(2)}`;
   const writer = new Writer(store, () => user.Id);
   const engine = new SoqlEngine(store);
@@ -84,7 +105,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   store.insert('User', user);
   store.insert('Organization', { Id: orgId, Name: 'Local Org (Major Account Management)', OrganizationType: 'Developer Edition', IsSandbox: false, InstanceName: 'LOCAL', NamespacePrefix: null, LanguageLocaleKey: 'en_US', TrialExpirationDate: null });
   (options.users ?? []).forEach((u, i) => {
-    const id = makeId('005', i + 2);
+    const id = makeId('005', userNumber + i + 1);
     store.insert('User', { Id: id, IsActive: true, Alias: `${u.FirstName[0]}${u.LastName}`.slice(0, 8).toLowerCase(), Username: u.Username ?? `${u.FirstName}.${u.LastName}@mam.local`.toLowerCase(), Email: u.Email ?? `${u.FirstName}.${u.LastName}@mam.local`.toLowerCase(), Title: u.Title ?? null, FirstName: u.FirstName, LastName: u.LastName });
   });
   const project = loadProject(root);
@@ -148,10 +169,15 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     const data = JSON.parse(readFileSync(persist, 'utf8')) as Record<string, Rec[]>;
     for (const [type, rows] of Object.entries(data)) for (const row of rows) if (!store.find(row.Id)) store.insert(type, row);
   } else if (options.seed) {
-    importTree(options.seed);
+    try {
+      importTree(options.seed);
+    } catch (error) {
+      server.close();
+      throw error;
+    }
   }
 
-  let baseUrl = '';
+  const baseUrl = `http://127.0.0.1:${port}`;
   const context: OrgContext = {
     store,
     writer,
@@ -166,9 +192,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     onWrite,
     pageSize: options.pageSize ?? 2000
   };
-  const server: Server = createServer(createHandler(context));
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  handle = createHandler(context);
 
   return {
     instanceUrl: baseUrl,

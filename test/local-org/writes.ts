@@ -9,6 +9,22 @@ export type WriteResult = { id: string | null; success: boolean; errors: RecordE
 
 const err = (statusCode: string, message: string, fields: string[] = []): RecordError => ({ statusCode, message, fields });
 
+const NUMERIC = new Set(['double', 'int', 'currency', 'percent']);
+
+/**
+ * The platform stores a number, currency or percent rounded to the field's scale (half away from
+ * zero: 2.345 → 2.35, -2.5 → -3 at scale 0); rounding through the decimal exponent keeps 1.005 → 1.01.
+ */
+export function roundToScale(value: number, scale: number | undefined): number {
+  // beyond 2^53 at this scale a double has no digits left to round
+  if (scale === undefined || !Number.isFinite(value) || Math.abs(value) * 10 ** scale >= Number.MAX_SAFE_INTEGER) return value;
+  const text = String(Math.abs(value));
+  const rounded = text.includes('e')
+    ? Math.sign(value) * (Math.round(Math.abs(value) * 10 ** scale) / 10 ** scale)
+    : Math.sign(value) * Number(`${Math.round(Number(`${text}e${scale}`))}e-${scale}`);
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
 export class Writer {
   public constructor(private readonly store: Store, private readonly userId: () => string) {}
 
@@ -70,7 +86,7 @@ export class Writer {
       }
       const problem = this.checkValue(field, value);
       if (problem) errors.push(problem);
-      else values[field.name] = value === '' ? null : field.type === 'double' || field.type === 'currency' || field.type === 'percent' || field.type === 'int' ? (value === null ? null : Number(value)) : value;
+      else values[field.name] = value === '' ? null : NUMERIC.has(field.type) ? (value === null ? null : roundToScale(Number(value), field.type === 'int' ? 0 : field.scale)) : value;
     }
     return { values, errors };
   }
