@@ -14,6 +14,13 @@ export type Refused = { case: QueryCase; errors: unknown };
 
 export const fixturePath = (c: QueryCase): string => join(LWC_DIR, c.component, '__tests__', 'data', `${c.name}.graphql.json`);
 
+/** The running user's id as the jest tests know it: each local org has its own (derived from its port). */
+export const FIXTURE_USER_ID = '005000000000001AAA';
+
+function withStableUser(data: unknown, userId: string): unknown {
+  return JSON.parse(JSON.stringify(data).split(userId).join(FIXTURE_USER_ID)) as unknown;
+}
+
 /** Runs every case that must answer against `org` (in process, the same code as over HTTP). */
 export function readGraphqlFixtures(org: LocalOrg, root = process.cwd()): { fixtures: GraphqlFixture[]; refused: Refused[] } {
   const queries = componentQueries(root);
@@ -27,7 +34,7 @@ export function readGraphqlFixtures(org: LocalOrg, root = process.cwd()): { fixt
     if (c.account && !account) throw new Error(`the sample data has no account named ${c.account}`);
     const answer = runGraphql({ store: org.store, engine, userId: org.userId }, { query: query.query, variables: caseVariables(c, { account, user: org.userId }) });
     if (answer.errors) refused.push({ case: c, errors: answer.errors });
-    else fixtures.push({ path: fixturePath(c), case: c, data: answer.data });
+    else fixtures.push({ path: fixturePath(c), case: c, data: withStableUser(answer.data, org.userId) });
   }
   return { fixtures, refused };
 }

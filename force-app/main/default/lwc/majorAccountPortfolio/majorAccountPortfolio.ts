@@ -5,6 +5,13 @@ import USER_ID from '@salesforce/user/Id';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import canViewSettings from '@salesforce/customPermission/View_Major_Account_Settings';
+import MAJOR_FIELD from '@salesforce/schema/Account.Major_Account__c';
+import TIER_FIELD from '@salesforce/schema/Account.Major_Account_Tier__c';
+import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
+import PLAN_ACCOUNT_FIELD from '@salesforce/schema/Account_Plan__c.Account__c';
+import PLAN_STATUS_FIELD from '@salesforce/schema/Account_Plan__c.Status__c';
+import PLAN_HEALTH_STATUS_FIELD from '@salesforce/schema/Account_Plan__c.Health_Status__c';
+import PLAN_STAGE_FIELD from '@salesforce/schema/Account_Plan__c.Relationship_Stage__c';
 import { formatLabel } from 'c/ldsUtils';
 import {
   attentionList,
@@ -42,6 +49,7 @@ import COL_REVENUE from '@salesforce/label/c.MAM_Portfolio_Col_Revenue';
 import SORT_BY from '@salesforce/label/c.MAM_Portfolio_Sort_By';
 import SHOWING from '@salesforce/label/c.MAM_Portfolio_Showing';
 import PARTIAL from '@salesforce/label/c.MAM_Portfolio_Partial';
+import REVIEWS_TRUNCATED from '@salesforce/label/c.MAM_Portfolio_Reviews_Truncated';
 import LOAD_MORE from '@salesforce/label/c.MAM_Portfolio_Load_More';
 import LOAD_ALL from '@salesforce/label/c.MAM_Portfolio_Load_All';
 import EMPTY from '@salesforce/label/c.MAM_Portfolio_Empty';
@@ -116,7 +124,7 @@ type PortfolioData = {
   uiapi: {
     query: {
       Account: Connection<AccountNode>;
-      Plan_Review__c?: Connection<{ Id: string; Plan__c: Value<string>; Review_Date__c: Value<string>; Health_At_Review__c: Value<number | null> }>;
+      Plan_Review__c?: Connection<{ Id: string; Plan__c: Value<string>; Review_Date__c: Value<string>; Health_At_Review__c: Value<number | null> }> & { pageInfo?: { hasNextPage: boolean } };
     };
     aggregate?: {
       Plan_Milestone__c?: Connection<{ aggregate: { Plan__c: Value<string>; Id: { count: Value<number> } } }>;
@@ -193,6 +201,9 @@ const PORTFOLIO_QUERY = gql`
           first: 2000
           orderBy: { Review_Date__c: { order: DESC } }
         ) {
+          pageInfo {
+            hasNextPage
+          }
           edges {
             node {
               Id
@@ -237,27 +248,36 @@ const PORTFOLIO_QUERY = gql`
   }
 `;
 
-/** GraphQL filter for the major accounts the filters ask for. Status and stage are the active plan's. */
+/**
+ * GraphQL filter for the major accounts the filters ask for. Status and stage are the active plan's.
+ * The platform adds the package namespace only to names inside the gql literal, so every package
+ * name here comes from a schema import (namespaced in a subscriber org). The API keeps SOQL's rule
+ * that a semi-join never sits inside or beside an OR, so "my team" is itself a semi-join on User
+ * (its OR stays inside the sub-select): at most two semi-joins, both at the top level.
+ */
 export function portfolioWhere(filters: Filters, userId: string): Record<string, unknown> {
-  const and: Array<Record<string, unknown>> = [{ Major_Account__c: { eq: true } }];
-  if (filters.scope === 'mine') and.push({ or: [{ OwnerId: { eq: userId } }, { Owner: { ManagerId: { eq: userId } } }] });
-  if (filters.tier) and.push({ Major_Account_Tier__c: { eq: filters.tier } });
-  const active = { Status__c: { eq: 'Active' } };
+  const and: Array<Record<string, unknown>> = [{ [MAJOR_FIELD.fieldApiName]: { eq: true } }];
+  if (filters.scope === 'mine') {
+    and.push({ OwnerId: { inq: { User: { or: [{ Id: { eq: userId } }, { ManagerId: { eq: userId } }] }, ApiName: 'Id' } } });
+  }
+  if (filters.tier) and.push({ [TIER_FIELD.fieldApiName]: { eq: filters.tier } });
+  const active = { [PLAN_STATUS_FIELD.fieldApiName]: { eq: 'Active' } };
+  const plans = (where: Record<string, unknown>): Record<string, unknown> => ({ [PLAN_OBJECT.objectApiName]: where, ApiName: PLAN_ACCOUNT_FIELD.fieldApiName });
   if (filters.status === 'No active plan') {
-    and.push({ Id: { ninq: { Account_Plan__c: active, ApiName: 'Account__c' } } });
+    and.push({ Id: { ninq: plans(active) } });
     // Without an active plan there is no stage to match: the stage filter would empty the list.
   } else if (filters.status || filters.stage) {
     const plan: Array<Record<string, unknown>> = [active];
-    if (filters.status) plan.push({ Health_Status__c: { eq: filters.status } });
-    if (filters.stage) plan.push({ Relationship_Stage__c: { eq: filters.stage } });
-    and.push({ Id: { inq: { Account_Plan__c: { and: plan }, ApiName: 'Account__c' } } });
+    if (filters.status) plan.push({ [PLAN_HEALTH_STATUS_FIELD.fieldApiName]: { eq: filters.status } });
+    if (filters.stage) plan.push({ [PLAN_STAGE_FIELD.fieldApiName]: { eq: filters.stage } });
+    and.push({ Id: { inq: plans({ and: plan }) } });
   }
   return { and };
 }
 
 /** Sales managers' and executives' page: every major account, its plan health, the 80/20 line and what needs attention. */
 export default class MajorAccountPortfolio extends NavigationMixin(LightningElement) {
-  labels = { TITLE, SCOPE, FILTER_STATUS, FILTER_TIER, FILTER_STAGE, LOAD_MORE, LOAD_ALL, EMPTY, NO_SETTINGS, ATTENTION, ATTENTION_NONE };
+  labels = { TITLE, SCOPE, FILTER_STATUS, FILTER_TIER, FILTER_STAGE, LOAD_MORE, LOAD_ALL, EMPTY, NO_SETTINGS, ATTENTION, ATTENTION_NONE, REVIEWS_TRUNCATED };
   filters: Filters = { scope: 'all', status: '', tier: '', stage: '' };
   sortKey: SortKey = 'name';
   sortDirection: 'asc' | 'desc' = 'asc';
@@ -271,6 +291,8 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
   portfolio: WireResult<PortfolioData> = {};
   settingsResult: WireResult<SettingsData> = {};
   reviews: Array<{ plan: string; date: string; health: number | null }> = [];
+  /** The org had more reviews in the trend's year than one answer holds (2,000): the trend says so. */
+  reviewsTruncated = false;
   lateByPlan = new Map<string, number>();
   revenueByAccount = new Map<string, number>();
 
@@ -310,6 +332,7 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
     this.pageInfo = accounts.pageInfo ?? { hasNextPage: false, endCursor: null };
     this.lateByPlan = new Map((data.uiapi.aggregate?.Plan_Milestone__c?.edges ?? []).map(({ node }) => [String(val(node.aggregate.Plan__c)), Number(val(node.aggregate.Id.count) ?? 0)]));
     this.revenueByAccount = new Map((data.uiapi.aggregate?.Opportunity?.edges ?? []).map(({ node }) => [String(val(node.aggregate.AccountId)), Number(val(node.aggregate.Amount.sum) ?? 0)]));
+    this.reviewsTruncated = data.uiapi.query.Plan_Review__c?.pageInfo?.hasNextPage === true;
     this.reviews = (data.uiapi.query.Plan_Review__c?.edges ?? []).map(({ node }) => ({ plan: String(val(node.Plan__c)), date: String(val(node.Review_Date__c)), health: num(node.Health_At_Review__c) }));
     const pages = new Map(this.pages);
     pages.set(this.after ?? '', accounts.edges.map(({ node }) => this.toRow(node)));

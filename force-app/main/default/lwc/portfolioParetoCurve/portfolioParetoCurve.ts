@@ -37,10 +37,12 @@ export function paretoFrame(width: number): ChartFrame {
 }
 
 type Value<T> = { value: T } | null | undefined;
+// Aliased: the answer's keys stay the same in a namespaced subscriber org.
+type AccountConnection = { pageInfo?: { hasNextPage: boolean }; edges: Array<{ node: { Id: string; Name: Value<string>; major: Value<boolean> } }> };
 type RevenueData = {
   uiapi: {
     aggregate: { Opportunity: { pageInfo?: { hasNextPage: boolean }; edges: Array<{ node: { aggregate: { AccountId: Value<string>; Amount: { sum: Value<number | null> } } } }> } };
-    query: { Account: { pageInfo?: { hasNextPage: boolean }; edges: Array<{ node: { Id: string; Name: Value<string>; Major_Account__c: Value<boolean> } }> } };
+    query: { majors: AccountConnection; earners: AccountConnection };
   };
 };
 
@@ -82,7 +84,8 @@ export default class PortfolioParetoCurve extends LightningElement {
   }
 
   // Revenue per account comes from a server-side aggregate (at most 2,000 groups, said on the page
-  // when exceeded); names and flags from the accounts that have revenue or are flagged.
+  // when exceeded); names and flags from the flagged accounts and those with revenue — two queries,
+  // because SOQL (and so the API) refuses a semi-join inside an OR.
   @wire(graphql, {
     query: gql`
       query paretoRevenue($from: Date, $to: Date) {
@@ -107,13 +110,20 @@ export default class PortfolioParetoCurve extends LightningElement {
             }
           }
           query {
-            Account(
-              where: {
-                or: [
-                  { Major_Account__c: { eq: true } }
-                  { Id: { inq: { Opportunity: { and: [{ IsWon: { eq: true } }, { CloseDate: { gte: { value: $from } } }, { CloseDate: { lte: { value: $to } } }] }, ApiName: "AccountId" } } }
-                ]
+            majors: Account(where: { Major_Account__c: { eq: true } }, first: 2000) {
+              pageInfo {
+                hasNextPage
               }
+              edges {
+                node {
+                  Id
+                  Name { value }
+                  major: Major_Account__c { value }
+                }
+              }
+            }
+            earners: Account(
+              where: { Id: { inq: { Opportunity: { and: [{ IsWon: { eq: true } }, { CloseDate: { gte: { value: $from } } }, { CloseDate: { lte: { value: $to } } }] }, ApiName: "AccountId" } } }
               first: 2000
             ) {
               pageInfo {
@@ -123,7 +133,7 @@ export default class PortfolioParetoCurve extends LightningElement {
                 node {
                   Id
                   Name { value }
-                  Major_Account__c { value }
+                  major: Major_Account__c { value }
                 }
               }
             }
@@ -155,7 +165,7 @@ export default class PortfolioParetoCurve extends LightningElement {
   get view(): ParetoView | undefined {
     const data = this.result.data;
     if (!data || this.share === undefined) return undefined;
-    const accounts = new Map(data.uiapi.query.Account.edges.map(({ node }) => [node.Id, { name: node.Name?.value ?? null, major: node.Major_Account__c?.value === true }]));
+    const accounts = new Map([...data.uiapi.query.majors.edges, ...data.uiapi.query.earners.edges].map(({ node }) => [node.Id, { name: node.Name?.value ?? null, major: node.major?.value === true }]));
     const values = new Map(data.uiapi.aggregate.Opportunity.edges.map(({ node }) => [String(node.aggregate.AccountId?.value), Number(node.aggregate.Amount.sum?.value ?? 0)]));
     const ids = new Set([...values.keys(), ...[...accounts].filter(([, a]) => a.major).map(([id]) => id)]);
     return paretoView(
@@ -170,7 +180,8 @@ export default class PortfolioParetoCurve extends LightningElement {
 
   get truncated(): string | null {
     const data = this.result.data;
-    return data && (data.uiapi.aggregate.Opportunity.pageInfo?.hasNextPage || data.uiapi.query.Account.pageInfo?.hasNextPage) ? TRUNCATED : null;
+    const q = data?.uiapi.query;
+    return data && (data.uiapi.aggregate.Opportunity.pageInfo?.hasNextPage || q?.majors.pageInfo?.hasNextPage || q?.earners.pageInfo?.hasNextPage) ? TRUNCATED : null;
   }
 
   get summary(): string {

@@ -3,8 +3,9 @@ import MajorAccountPortfolio from 'c/majorAccountPortfolio';
 import { graphql } from 'lightning/graphql';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { flushPromises } from 'test/jest-utils/flushPromises';
-import settings from './data/settings.json';
-import portfolio from './data/portfolio.json';
+// The local org's answers to this component's own queries on the sample data (npx tsx scripts/generate-graphql-fixtures.ts).
+import settings from './data/settings.graphql.json';
+import portfolio from './data/portfolio.graphql.json';
 
 // The formatted labels are mocked with their real text so the numbers a manager reads can be asserted.
 jest.mock('@salesforce/label/c.MAM_Portfolio_Showing', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Portfolio_Showing'), { virtual: true });
@@ -137,7 +138,8 @@ describe('c-major-account-portfolio', () => {
     expect(variables?.where).toEqual({
       and: [
         { Major_Account__c: { eq: true } },
-        { or: [{ OwnerId: { eq: '005000000000000000' } }, { Owner: { ManagerId: { eq: '005000000000000000' } } }] },
+        // "My team" is a semi-join on User: SOQL refuses an OR beside the plan semi-join.
+        { OwnerId: { inq: { User: { or: [{ Id: { eq: '005000000000000000' } }, { ManagerId: { eq: '005000000000000000' } }] }, ApiName: 'Id' } } },
         { Major_Account_Tier__c: { eq: 'Tier 1' } },
         { Id: { inq: { Account_Plan__c: { and: [{ Status__c: { eq: 'Active' } }, { Health_Status__c: { eq: 'Off Track' } }, { Relationship_Stage__c: { eq: 'Vendor' } }] }, ApiName: 'Account__c' } } }
       ]

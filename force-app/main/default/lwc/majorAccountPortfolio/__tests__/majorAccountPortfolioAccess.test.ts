@@ -2,8 +2,8 @@ import { createElement } from 'lwc';
 import MajorAccountPortfolio from 'c/majorAccountPortfolio';
 import { graphql } from 'lightning/graphql';
 import { flushPromises } from 'test/jest-utils/flushPromises';
-import settings from './data/settings.json';
-import portfolio from './data/portfolio.json';
+import settings from './data/settings.graphql.json';
+import portfolio from './data/portfolio.graphql.json';
 
 // A sales manager: the custom permission that shows the settings is not granted.
 jest.mock('@salesforce/customPermission/View_Major_Account_Settings', () => ({ default: undefined }), { virtual: true });

@@ -2,7 +2,8 @@ import { createElement } from 'lwc';
 import PortfolioParetoCurve from 'c/portfolioParetoCurve';
 import { graphql } from 'lightning/graphql';
 import { flushPromises } from 'test/jest-utils/flushPromises';
-import revenue from './data/revenue.json';
+// The local org's answer to this component's own query on the sample data (npx tsx scripts/generate-graphql-fixtures.ts).
+import revenue from './data/revenue.graphql.json';
 
 jest.mock('@salesforce/label/c.MAM_Pareto_Summary', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Summary'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Pareto_Outside_Cut', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Pareto_Outside_Cut'), { virtual: true });
@@ -101,8 +102,10 @@ describe('c-portfolio-pareto-curve', () => {
 
   it('names accounts inside the cut that nobody flagged', async () => {
     const data = copy();
-    const adatum = data.uiapi.query.Account.edges.find((e) => e.node.Name.value === 'Adatum Retail Group');
-    if (adatum) adatum.node.Major_Account__c.value = false;
+    for (const list of [data.uiapi.query.majors, data.uiapi.query.earners]) {
+      const adatum = list.edges.find((e) => e.node.Name.value === 'Adatum Retail Group');
+      if (adatum) adatum.node.major.value = false;
+    }
     const element = mount();
     adapter.emit(data);
     await flushPromises();
@@ -119,7 +122,7 @@ describe('c-portfolio-pareto-curve', () => {
     document.body.innerHTML = '';
 
     element = mount();
-    adapter.emit({ uiapi: { aggregate: { Opportunity: { pageInfo: { hasNextPage: false }, edges: [] } }, query: { Account: { pageInfo: { hasNextPage: false }, edges: [] } } } });
+    adapter.emit({ uiapi: { aggregate: { Opportunity: { pageInfo: { hasNextPage: false }, edges: [] } }, query: { majors: { pageInfo: { hasNextPage: false }, edges: [] }, earners: { pageInfo: { hasNextPage: false }, edges: [] } } } });
     await flushPromises();
     expect(root(element).querySelector('.no-revenue')?.textContent).toBe('c.MAM_Pareto_No_Revenue');
     document.body.innerHTML = '';
