@@ -148,6 +148,16 @@ describe('c-major-account-portfolio', () => {
     expect((adapter.getLastConfig().variables?.where as { and: unknown[] }).and[3]).toEqual({ Id: { ninq: { Account_Plan__c: { Status__c: { eq: 'Active' } }, ApiName: 'Account__c' } } });
   });
 
+  it('says when the trend had more reviews than one answer holds, and not otherwise', async () => {
+    let element = await loaded();
+    expect(root(element).querySelector('.reviews-truncated')).toBeNull();
+    document.body.innerHTML = '';
+    const cut = JSON.parse(JSON.stringify(portfolio)) as { uiapi: { query: { Plan_Review__c: { pageInfo: { hasNextPage: boolean } } } } };
+    cut.uiapi.query.Plan_Review__c.pageInfo.hasNextPage = true;
+    element = await loaded(cut);
+    expect(root(element).querySelector('.reviews-truncated')?.textContent).toBe('c.MAM_Portfolio_Reviews_Truncated');
+  });
+
   it('pages past 200 rows with the cursor and says how many are loaded until all are', async () => {
     const element = await loaded(page(0, 200, 250, 'cursor-200'));
     expect(root(element).querySelectorAll('table.portfolio tbody tr')).toHaveLength(200);
