@@ -23,6 +23,8 @@ import { cleanUpHome, loginToLocalOrg, runCommand } from '../cli/harness.js';
 import { startLocalOrg, type LocalOrg } from '../local-org/index.js';
 import HealthCalibrate, { type HealthCalibrateResult } from '../../src/commands/mam/health/calibrate.js';
 import { generateHistory, TRUE_WEIGHTS } from '../../scripts/generate-calibration-history.js';
+import { settingsRecordFiles } from '../../src/org/calibration.js';
+import { OrgNames } from '../../src/org/names.js';
 
 const CURRENT: Weights = { execution: 30, cadence: 20, coverage: 20, alignment: 15, results: 15 };
 /** The weights the generated outcomes follow in the golden test. */
@@ -117,6 +119,26 @@ describe('calibration statistics', () => {
     assert.ok(report.measures.every((m) => m.rows.every((r) => !r.enough && r.auc === null && r.spearman === null)));
     assert.equal(report.weights.enough, false);
     assert.equal(report.weights.suggested, null);
+  });
+});
+
+describe('the settings record written for --apply --output-dir', () => {
+  const shipped = readFileSync('force-app/main/default/customMetadata/Major_Account_Setting.Default.md-meta.xml', 'utf8');
+  const values = (xml: string): Record<string, string> => Object.fromEntries([...xml.matchAll(/<field>([^<]+)<\/field>\s*<value[^>]*>([^<]*)<\/value>/g)].map((m) => [m[1], m[2]]));
+  const settings = Object.fromEntries(Object.entries(values(shipped)).map(([k, v]) => [k, Number(v)]));
+
+  it('with the current weights is the shipped Default record, value for value', () => {
+    const files = settingsRecordFiles(settings, CURRENT, new OrgNames(''));
+    const record = files.get(join('customMetadata', 'Major_Account_Setting.Default.md')) ?? '';
+    assert.deepEqual(values(record), values(shipped));
+    assert.match(record, /<label>Default<\/label>/);
+  });
+
+  it('carries the namespace of an installed package in the type, record and field names', () => {
+    const files = settingsRecordFiles(settings, TRUE, new OrgNames('mam'));
+    const record = files.get(join('customMetadata', 'mam__Major_Account_Setting.Default.md')) ?? '';
+    assert.match(record, /<field>mam__Weight_Execution__c<\/field>\s*<value xsi:type="xsd:double">45<\/value>/);
+    assert.match(files.get('package.xml') ?? '', /<members>mam__Major_Account_Setting\.Default<\/members>/);
   });
 });
 

@@ -90,7 +90,9 @@ export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
     this.spinner.stop();
     const healthSettings = healthSettingsFrom(settings);
     const { observations, counts } = calibrationObservations(history.plans, history.opportunities, healthSettings, { horizonMonths, asOf });
+    this.spinner.start(messages.getMessage('spinner.computing', [new Set(observations.map((o) => o.accountId)).size]));
     const report = calibrate(observations, healthSettings.weights);
+    this.spinner.stop();
     const enoughHistory = report.reviews >= MIN_REVIEWS && report.accounts >= MIN_ACCOUNTS;
     const basis = {
       measured: messages.getMessage('info.measured'),
