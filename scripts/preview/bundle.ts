@@ -3,10 +3,10 @@
 // and one copy of the LWC engine in synthetic shadow. Stand-ins replace only what needs Lightning
 // Data Service or the platform (scripts/preview/modules/lightning/*), and the @salesforce/* scoped
 // imports resolve to what the org would give: the real Custom Label text, schema references, a user id.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup, type Plugin, type RollupLog } from 'rollup';
+import { rollup, type Plugin, type RollupCache, type RollupLog } from 'rollup';
 import lwcModule from '@lwc/rollup-plugin';
 import nodeResolveModule from '@rollup/plugin-node-resolve';
 import replaceModule from '@rollup/plugin-replace';
@@ -141,7 +141,18 @@ function previewTypeScript(): Plugin {
   };
 }
 
-export type BundleOptions = { root?: string; production?: boolean };
+export type BundleOptions = { root?: string; production?: boolean; cacheFile?: string | null };
+
+/** Where rollup keeps its transform cache between runs (the LWC compiler is most of a cold bundle). */
+const DEFAULT_CACHE = 'node_modules/.cache/mam-preview/rollup-cache.json';
+
+function readCache(file: string): RollupCache | undefined {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RollupCache) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Bundles the page in memory. Fails when a component was not built (run `npm run build`). */
 export async function bundlePreview(options: BundleOptions = {}): Promise<PreviewBundle> {
@@ -151,8 +162,10 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Previe
   if (unbuilt.length) throw new Error(`Not built: ${unbuilt.map((b) => relative(root, b.js)).join(', ')}. Run npm run build first.`);
   const warnings: string[] = [];
   const problems = new Set<string>();
+  const cacheFile = options.cacheFile === null ? null : join(root, options.cacheFile ?? DEFAULT_CACHE);
   const build = await rollup({
     input: join(here, 'app/main.ts'),
+    cache: cacheFile ? readCache(cacheFile) : undefined,
     // Each c/<name> resolves to the deployable .js `npm run build` wrote, so the page shows what ships.
     plugins: [
       platformImports(root, lwcRoot, problems),
@@ -184,6 +197,12 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Previe
   });
   const { output } = await build.generate({ format: 'es', dir: 'out', entryFileNames: 'app-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' });
   await build.close();
+  if (cacheFile && build.cache) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    // Without the syntax trees the cache is a fraction of the size; rollup re-parses quickly.
+    const modules = build.cache.modules.map((module) => ({ ...module, ast: undefined }));
+    writeFileSync(cacheFile, JSON.stringify({ ...build.cache, modules }));
+  }
   if (warnings.length && process.env.PREVIEW_VERBOSE) console.warn(warnings.join('\n'));
   const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry)?.fileName ?? 'app.js';
   return {
