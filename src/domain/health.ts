@@ -135,15 +135,16 @@ function readinessSteps(p: PlanHealthInput, settings: HealthSettings, today: str
   const r = p.rollups;
   const sinceReview = r.lastReviewDate ? daysBetween(r.lastReviewDate, today) : null;
   const cadenceDays = effectiveCadence(p, settings);
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
   const checks: Array<[boolean, string]> = [
-    [p.customerAcknowledged, p.customerAcknowledged ? 'the customer acknowledged the relationship' : 'not acknowledged by the customer yet'],
-    [Boolean(p.sharedValue), p.sharedValue ? `shared value: ${p.sharedValue}` : 'no shared value statement'],
-    [r.objectivesTotal > 0 && r.objectivesAgreed === r.objectivesTotal, `${r.objectivesAgreed} of ${r.objectivesTotal} objectives agreed with the customer`],
-    [r.committedResources > 0, `${r.committedResources} of our people committed to the plan`],
-    [Boolean(p.jointPlanningDate) && (p.jointPlanningDate ?? '') <= today, p.jointPlanningDate ? `joint planning on ${p.jointPlanningDate}` : 'no joint planning yet'],
-    [r.sellerExecutives > 0 && r.customerExecutives > 0, `${r.sellerExecutives} executive(s) of ours, ${r.customerExecutives} of the customer`],
-    [sinceReview !== null && sinceReview <= cadenceDays, sinceReview === null ? 'no review yet' : `last review ${sinceReview} days ago (cadence ${cadenceDays} days)`],
-    [p.hasBackupLead, p.hasBackupLead ? 'a backup account lead is named' : 'no backup account lead']
+    [p.customerAcknowledged, p.customerAcknowledged ? 'The customer acknowledged the relationship' : 'Not acknowledged by the customer yet'],
+    [Boolean(p.sharedValue), p.sharedValue ? `Shared value: ${p.sharedValue}` : 'No shared value statement'],
+    [r.objectivesTotal > 0 && r.objectivesAgreed === r.objectivesTotal, r.objectivesTotal === 0 ? 'No objectives yet' : `${r.objectivesAgreed} of ${n(r.objectivesTotal, 'objective', 'objectives')} agreed with the customer`],
+    [r.committedResources > 0, r.committedResources === 0 ? 'Nobody of ours is committed to the plan yet' : `${n(r.committedResources, 'person', 'people')} of ours committed to the plan`],
+    [Boolean(p.jointPlanningDate) && (p.jointPlanningDate ?? '') <= today, p.jointPlanningDate ? `Joint planning on ${p.jointPlanningDate}` : 'No joint planning yet'],
+    [r.sellerExecutives > 0 && r.customerExecutives > 0, `${n(r.sellerExecutives, 'executive', 'executives')} of ours, ${r.customerExecutives} of the customer's`],
+    [sinceReview !== null && sinceReview <= cadenceDays, sinceReview === null ? 'No review yet' : `Last review ${days(sinceReview)} ago (cadence ${days(cadenceDays)})`],
+    [p.hasBackupLead, p.hasBackupLead ? 'A backup account lead is named' : 'No backup account lead']
   ];
   return checks.map(([met, evidence], i) => ({ step: RELATIONSHIP_STEPS[i], met, evidence }));
 }

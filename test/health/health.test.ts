@@ -118,11 +118,17 @@ describe('score and status', () => {
 });
 
 describe('readiness: the eight steps', () => {
+  it('gives its evidence in words, singular and plural', () => {
+    const one = planHealth(plan({}, { sellerExecutives: 1, customerExecutives: 1, committedResources: 1, objectivesTotal: 1, objectivesAgreed: 1, lastReviewDate: '2026-11-23' }), settings, TODAY).readiness.map((s) => s.evidence);
+    assert.deepEqual([one[2], one[3], one[5], one[6]], ['1 of 1 objective agreed with the customer', '1 person of ours committed to the plan', "1 executive of ours, 1 of the customer's", 'Last review 1 day ago (cadence 90 days)']);
+    const none = planHealth(plan(), settings, TODAY).readiness.map((s) => s.evidence);
+    assert.deepEqual([none[0], none[2], none[3], none[6]], ['Not acknowledged by the customer yet', 'No objectives yet', 'Nobody of ours is committed to the plan yet', 'No review yet']);
+  });
   it('marks each step from the data, with evidence', () => {
     const health = planHealth(plan({ customerAcknowledged: true, sharedValue: 'Lower cost to serve', jointPlanningDate: '2026-08-01', hasBackupLead: true }, { objectivesTotal: 2, objectivesAgreed: 2, committedResources: 2, sellerExecutives: 1, customerExecutives: 1, lastReviewDate: '2026-10-01' }), settings, TODAY);
     assert.equal(health.readinessCount, 8);
     assert.deepEqual(health.readiness.map((s) => s.met), [true, true, true, true, true, true, true, true]);
-    assert.equal(health.readiness[6].evidence, 'last review 54 days ago (cadence 90 days)');
+    assert.equal(health.readiness[6].evidence, 'Last review 54 days ago (cadence 90 days)');
   });
   it('does not count a joint planning date in the future, or a review outside the cadence', () => {
     const health = planHealth(plan({ jointPlanningDate: '2027-01-10' }, { lastReviewDate: '2026-01-01' }), settings, TODAY);
