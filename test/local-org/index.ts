@@ -88,8 +88,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const store = new Store(schema, today);
   // Listen first: the org's identity comes from its seed and port, as every real org has its own.
-  let handle: ((...args: Parameters<ReturnType<typeof createHandler>>) => void) | undefined;
-  const server: Server = createServer((request, response) => handle?.(request, response));
+  // (requests are answered from when the handler is added below; no client knows the URL before)
+  const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const { orgId, userId, username, userNumber } = localOrgIdentity(options.persistFile ?? options.seed ?? '', port);
@@ -192,7 +192,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     onWrite,
     pageSize: options.pageSize ?? 2000
   };
-  handle = createHandler(context);
+  server.on('request', createHandler(context));
 
   return {
     instanceUrl: baseUrl,
