@@ -171,16 +171,27 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it('opens a record form (stand-in for lightning-record-edit-form) with the fields and a working combobox', async () => {
+  it('adds an objective in a record form (stand-in for lightning-record-edit-form) with a working combobox', async () => {
     const { page, errors } = await session.open({ component: 'planObjectives' }, 'data');
     await page.locator('c-plan-objectives lightning-button.add button').click();
     const form = page.locator('c-plan-objectives lightning-record-edit-form');
     await form.locator('lightning-input-field').first().waitFor();
     assertShows(await form.innerText(), ['Description', 'Type', 'Target', 'Actual', 'Due Date'], 'the objective form');
-    await form.locator('lightning-combobox [role="combobox"]').first().click();
+    const type = form.locator('lightning-combobox [role="combobox"]').first();
+    await type.click();
     const options = await form.locator('[role="option"]').allInnerTexts();
     assert.ok(options.includes('Revenue Growth'), `the Type picklist offers its values (${options.join(', ')})`);
     await assertAccessible(page);
+    // Save a new objective: the component's submit handler, the form stand-in, the toast.
+    await type.press('ArrowDown');
+    await type.press('Enter');
+    await form.locator('lightning-textarea textarea').first().fill('Win the depot tender');
+    await form.locator('lightning-button.save button').click();
+    const toast = page.locator('.preview-toasts .slds-notify_toast');
+    await toast.waitFor();
+    assert.equal(await toast.getAttribute('data-variant'), 'success');
+    assertShows(await toast.innerText(), [label('MAM_Objectives_Saved')], 'the toast');
+    assert.equal(await page.locator('c-plan-objectives lightning-record-edit-form').count(), 0, 'the form closes after the save');
     assert.deepEqual(errors, []);
     await page.close();
   });
