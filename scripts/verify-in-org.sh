@@ -67,7 +67,7 @@ step() {
   local name="$1"
   shift
   local log
-  log="$work/$(printf '%02d' "$((${#report[@]} + 1))")-${name// /-}.log"
+  log="$work/$(printf '%02d' "$((${#report[@]} + 1))")-${name//[^A-Za-z0-9]/-}.log"
   echo "== $name"
   if "$@" >"$log" 2>&1; then
     report+=("PASS  $name")
