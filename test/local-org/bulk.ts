@@ -3,7 +3,7 @@
 import { CsvParser, csvLine } from '../../src/org/csv.js';
 import type { ParsedQuery, SoqlEngine } from './soql.js';
 import type { Rec, Store } from './store.js';
-import type { Writer } from './writes.js';
+import type { Writer, WriteResult } from './writes.js';
 
 export type QueryJob = {
   id: string;
@@ -19,8 +19,10 @@ export type QueryJob = {
 
 export type IngestJob = {
   id: string;
-  operation: 'insert' | 'update' | 'delete';
+  operation: 'insert' | 'update' | 'upsert' | 'delete';
   object: string;
+  /** upsert: the field that matches rows to records (Id, or a unique field standing in for an External ID). */
+  externalIdFieldName?: string;
   state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
   csv: string[];
   successful: string[];
@@ -86,16 +88,34 @@ export function processIngest(store: Store, writer: Writer, job: IngestJob): voi
       input[column] = coerce(store, job.object, column, row[i] ?? '');
     });
     const id = typeof input.Id === 'string' ? input.Id : undefined;
-    const result = job.operation === 'insert'
+    const upserted = job.operation === 'upsert' ? upsertRow(store, writer, job, input) : undefined;
+    const result = upserted
+      ? upserted.result
+      : job.operation === 'insert'
       ? writer.create(job.object, input)
       : job.operation === 'update'
         ? (id ? writer.update(job.object, id, input) : { id: null, success: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }] })
         : writer.delete(id ?? '');
     job.processed += 1;
-    if (result.success) job.successful.push(csvLine([result.id, job.operation === 'insert' ? 'true' : 'false', ...original(row)]));
+    if (result.success) job.successful.push(csvLine([result.id, job.operation === 'insert' || upserted?.created ? 'true' : 'false', ...original(row)]));
     else {
       job.failedCount += 1;
       job.failed.push(csvLine([result.id ?? '', result.errors.map((e) => `${e.statusCode}:${e.message}:${e.fields.join(',') || '--'}`).join(';'), ...original(row)]));
     }
   }
+}
+
+/** Upsert one row: update the record its external id (or Id) names, create one when none matches. */
+function upsertRow(store: Store, writer: Writer, job: IngestJob, input: Record<string, unknown>): { result: WriteResult; created: boolean } {
+  const key = job.externalIdFieldName ?? 'Id';
+  const keyValue = Object.entries(input).find(([column]) => column.toLowerCase() === key.toLowerCase())?.[1];
+  if (key.toLowerCase() === 'id') {
+    if (typeof keyValue !== 'string' || keyValue === '') return { result: writer.create(job.object, input), created: true };
+    const { Id: _id, ...fields } = input;
+    return { result: writer.update(job.object, keyValue, fields), created: false };
+  }
+  const matches = keyValue === undefined || keyValue === null ? [] : store.all(job.object).filter((r) => r[key] === keyValue);
+  if (matches.length > 1) return { result: { id: null, success: false, errors: [{ statusCode: 'DUPLICATE_EXTERNAL_ID', message: `${key}: more than one record found for external id field: ${matches.map((m) => String(m.Id)).join(', ')}`, fields: [key] }] }, created: false };
+  if (matches.length === 1) return { result: writer.update(job.object, String(matches[0].Id), input), created: false };
+  return { result: writer.create(job.object, input), created: true };
 }

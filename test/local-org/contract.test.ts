@@ -1,8 +1,7 @@
-// Contract tests: clients we did not write (jsforce, @salesforce/core, the sf CLI) talk to the
-// local org over HTTP and get the documented response shapes.
+// Contract tests: clients we did not write (jsforce, @salesforce/core) talk to the local org over
+// HTTP and get the documented response shapes; the official sf CLI has its own suite (sf-cli.test.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import jsforce from 'jsforce';
 import { startLocalOrg, type LocalOrg } from './index.js';
 
@@ -135,22 +134,6 @@ describe('local org contract: @salesforce/core', () => {
       connection.setApiVersion('62.0');
       const result = await connection.query<{ Name: string }>("SELECT Name FROM Organization");
       assert.equal(result.records[0].Name, 'Local Org (Major Account Management)');
-    } finally {
-      await org.close();
-    }
-  });
-});
-
-describe('local org contract: the official sf CLI', () => {
-  const sf = spawnSync('sf', ['--version'], { encoding: 'utf8' });
-  it('logs in with an access token and runs sf data query', { skip: sf.status !== 0 ? 'the sf CLI is not installed here (npm i -g @salesforce/cli to run this test)' : false }, async () => {
-    const org = await startLocalOrg({ seed: 'data/sample-data-plan.json', today: TODAY });
-    try {
-      const env = { ...process.env, SF_ACCESS_TOKEN: org.accessToken };
-      const login = spawnSync('sf', ['org', 'login', 'access-token', '--instance-url', org.instanceUrl, '--alias', 'mam-contract', '--no-prompt'], { encoding: 'utf8', env });
-      assert.equal(login.status, 0, login.stderr);
-      const query = spawnSync('sf', ['data', 'query', '--target-org', 'mam-contract', '--query', 'SELECT Name FROM Account_Plan__c', '--json'], { encoding: 'utf8', env });
-      assert.equal(JSON.parse(query.stdout).result.totalSize, 3);
     } finally {
       await org.close();
     }

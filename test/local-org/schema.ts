@@ -162,7 +162,8 @@ export class OrgSchema {
   private add(name: string, keyPrefix: string, custom: boolean, fields: FieldSchema[], createable = true): ObjectSchema {
     const schema: ObjectSchema = {
       name,
-      label: name.replace(/^\w+?__/, '').replace(/__(c|mdt)$/, '').replace(/_/g, ' '),
+      // Account_Plan__c → Account Plan (and ns__Account_Plan__c too); standard names stay as they are.
+      label: (this.namespace && name.startsWith(`${this.namespace}__`) ? name.slice(this.namespace.length + 2) : name).replace(/__(c|mdt)$/, '').replace(/_/g, ' '),
       custom,
       keyPrefix,
       fields: new Map(fields.map((field) => [field.name, field])),

@@ -75,6 +75,11 @@ function json<T>(text: string): T {
   }
 }
 
+function soapFault(code: string, message: string): string {
+  const text = message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="http://soap.sforce.com/2006/04/metadata"><soapenv:Body><soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${text}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+}
+
 export function describeField(object: ObjectSchema, name: string): Record<string, unknown> {
   const field = object.fields.get(name)!;
   return {
@@ -321,6 +326,8 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       return { status: 200, body: runGraphql({ store: ctx.store, engine: ctx.engine, userId: ctx.user.Id }, json<Record<string, unknown>>(body)) };
     }
     if ((rest === '/query' || rest === '/queryAll' || rest === '/query/' || rest === '/queryAll/') && method === 'GET') {
+      // columns=true: the columns the query would return, not its rows (sf data query lays out its table with it).
+      if (url.searchParams.get('columns') === 'true') return { status: 200, body: ctx.engine.columnMetadata(ctx.engine.parse(url.searchParams.get('q') ?? '')) };
       return { status: 200, body: runQuery(url.searchParams.get('q') ?? '') };
     }
     m = /^\/query(?:All)?\/([^/]+)$/.exec(rest);
@@ -375,11 +382,19 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       return { status: 200, body: result.csv, headers: { 'Sforce-Locator': result.next, 'Sforce-NumberOfRecords': String(result.count) } };
     }
     if (rest === '/jobs/ingest' && method === 'POST') {
-      const request = json<{ object?: string; operation?: string }>(body);
+      const request = json<{ object?: string; operation?: string; externalIdFieldName?: string }>(body);
       const object = objectOr404(request.object ?? '');
-      if (!['insert', 'update', 'delete'].includes(request.operation ?? '')) throw new HttpError(400, 'INVALIDJOB', `operation ${request.operation} is not supported by the local org`);
+      if (!['insert', 'update', 'upsert', 'delete'].includes(request.operation ?? '')) throw new HttpError(400, 'INVALIDJOB', `operation ${request.operation} is not supported by the local org`);
+      let externalIdFieldName: string | undefined;
+      if (request.operation === 'upsert') {
+        // The platform matches on Id or an External ID field; the local org has no External ID flag, so a unique field stands in.
+        const field = object.byLowerName.get((request.externalIdFieldName ?? '').toLowerCase());
+        if (!request.externalIdFieldName) throw new HttpError(400, 'INVALIDJOB', `InvalidJob : External ID was blank for ${object.name}. An External ID must be specified for upsert.`);
+        if (!field || (field.name !== 'Id' && !field.unique)) throw new HttpError(400, 'INVALIDJOB', `InvalidJob : Field name provided, ${request.externalIdFieldName} does not match an External ID, Salesforce Id, or indexed field for ${object.name}`);
+        externalIdFieldName = field.name;
+      }
       const id = `750LOCAL${String(++jobCounter).padStart(7, '0')}`;
-      const job: IngestJob = { id, operation: request.operation as IngestJob['operation'], object: object.name, state: 'Open', csv: [], successful: [], failed: [], unprocessed: [], header: [], processed: 0, failedCount: 0, createdDate: new Date().toISOString() };
+      const job: IngestJob = { id, operation: request.operation as IngestJob['operation'], object: object.name, externalIdFieldName, state: 'Open', csv: [], successful: [], failed: [], unprocessed: [], header: [], processed: 0, failedCount: 0, createdDate: new Date().toISOString() };
       ingestJobs.set(id, job);
       return { status: 200, body: jobInfo(job) };
     }
@@ -432,6 +447,18 @@ export function createHandler(ctx: OrgContext): (req: IncomingMessage, res: Serv
       entry.status = status;
       send(res, status, body, headers);
     };
+    if (/^\/services\/Soap\//i.test(path)) {
+      // The SOAP APIs (Metadata API, Partner/Enterprise API) carry the session in the envelope and are
+      // not imitated: answer with the platform's SOAP fault, never with a made-up success.
+      void readBody(req).then((text) => {
+        const session = /<(?:\w+:)?sessionId>([^<]*)</.exec(text)?.[1];
+        const [code, message] = session === ctx.accessToken()
+          ? ['API_DISABLED_FOR_ORG', `API_DISABLED_FOR_ORG: the local org does not imitate the SOAP APIs (${path.split('/')[3] === 'm' ? 'Metadata API: deploy, retrieve, list metadata' : 'SOAP API'}); use a real org`]
+          : ['INVALID_SESSION_ID', 'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session'];
+        finish(500, soapFault(code, message), { 'Content-Type': 'text/xml; charset=UTF-8' });
+      });
+      return;
+    }
     const authorised = path === '/services/data' || path === '/services/data/' || req.headers.authorization === `Bearer ${ctx.accessToken()}`;
     if (!authorised) {
       finish(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);

@@ -24,11 +24,17 @@ export type ParsedQuery = {
   select: SelectItem[];
   where?: (record: Rec) => boolean;
   groupBy: string[][];
-  orderBy: Array<{ path: string[]; desc: boolean; nullsLast: boolean }>;
+  /** fn: ORDER BY an aggregate (SUM(Amount)), allowed in aggregate queries only; path is then its argument (null for COUNT()). */
+  orderBy: Array<{ path: string[]; desc: boolean; nullsLast: boolean; fn?: string; fnPath?: string[] | null }>;
   limit?: number;
   offset?: number;
   aggregate: boolean;
   countOnly: boolean;
+};
+
+const APEX_TYPES: Record<string, string> = {
+  boolean: 'Boolean', date: 'Date', datetime: 'Datetime', double: 'Double', currency: 'Double', percent: 'Double', int: 'Integer',
+  id: 'Id', reference: 'Id', string: 'String', textarea: 'String', picklist: 'String', multipicklist: 'String', email: 'String', phone: 'String', url: 'String'
 };
 
 const malformed = (message: string): SoqlError => new SoqlError('MALFORMED_QUERY', message);
@@ -107,9 +113,20 @@ export class SoqlEngine {
       }
     }
     const orderBy = ((ast.orderBy as AnyNode[] | undefined) ?? []).map((o) => {
-      if (!o.field) throw malformed('ORDER BY on functions is not supported by the local org');
       const desc = String(o.order ?? 'ASC').toUpperCase() === 'DESC';
-      return { path: this.resolvePath(object, String(o.field).split('.')), desc, nullsLast: o.nulls ? String(o.nulls).toUpperCase() === 'LAST' : desc };
+      const nullsLast = o.nulls ? String(o.nulls).toUpperCase() === 'LAST' : desc;
+      const fn = o.fn as AnyNode | undefined;
+      if (fn) {
+        const name = String(fn.functionName).toUpperCase();
+        if (!['COUNT', 'COUNT_DISTINCT', 'SUM', 'MIN', 'MAX', 'AVG'].includes(name)) throw malformed(`ORDER BY ${String(fn.rawValue ?? name)} is not supported by the local org`);
+        if (!aggregate) throw malformed(`Ordered field must be grouped or aggregated: ${String(fn.rawValue ?? name)}`);
+        const params = (fn.parameters as string[] | undefined) ?? [];
+        return { path: [], desc, nullsLast, fn: name, fnPath: params.length ? this.resolvePath(object, String(params[0]).split('.')) : null };
+      }
+      if (!o.field) throw malformed('ORDER BY on this expression is not supported by the local org');
+      const path = this.resolvePath(object, String(o.field).split('.'));
+      if (aggregate && !groupBy.some((g) => g.join('.').toLowerCase() === path.join('.').toLowerCase())) throw malformed(`Ordered field must be grouped or aggregated: ${path.join('.')}`);
+      return { path, desc, nullsLast };
     });
     return {
       object,
@@ -121,6 +138,66 @@ export class SoqlEngine {
       offset: ast.offset === undefined ? undefined : Number(ast.offset),
       aggregate,
       countOnly
+    };
+  }
+
+  /**
+   * What the REST API answers to `/query?q=…&columns=true` (the sf CLI's `data query` asks it to lay
+   * out its table): one column per select item; a parent field is its relationship with the field
+   * in joinColumns, a child subquery is an aggregate column with its fields in joinColumns, an
+   * aggregate function is named by its alias (or exprN) with the function as displayName.
+   */
+  public columnMetadata(query: ParsedQuery): Record<string, unknown> {
+    const column = (object: ObjectSchema | undefined, name: string, displayName: string, extra: Record<string, unknown> = {}): Record<string, unknown> => {
+      const field = object?.fields.get(name);
+      const type = field?.type ?? '';
+      return {
+        aggregate: false,
+        apexType: field ? APEX_TYPES[type] ?? 'String' : null,
+        booleanType: type === 'boolean',
+        columnName: name,
+        custom: field?.custom ?? false,
+        displayName,
+        foreignKeyName: null,
+        insertable: field ? !field.calculated : false,
+        joinColumns: [],
+        numberType: ['double', 'int', 'currency', 'percent'].includes(type),
+        textType: ['string', 'textarea', 'picklist', 'email', 'phone', 'url', 'id', 'reference'].includes(type),
+        updatable: field ? field.updateable && !field.calculated : false,
+        ...extra
+      };
+    };
+    const fieldColumn = (object: ObjectSchema, path: string[], prefix: string[]): Record<string, unknown> => {
+      if (path.length === 1) return column(object, path[0], [...prefix, path[0]].join('.'));
+      const lookup = [...object.fields.values()].find((f) => f.relationshipName === path[0]);
+      const parent = lookup?.referenceTo ? this.store.schema.objects.get(lookup.referenceTo) : undefined;
+      return column(undefined, path[0], [...prefix, path[0]].join('.'), { joinColumns: parent ? [fieldColumn(parent, path.slice(1), [...prefix, path[0]])] : [] });
+    };
+    const columns: Array<Record<string, unknown>> = [];
+    for (const item of query.select) {
+      if (item.kind === 'field') {
+        // Fields through the same relationship share one column with several joinColumns.
+        const col = fieldColumn(query.object, item.path, []);
+        const existing = item.path.length > 1 ? columns.find((c) => c.columnName === item.path[0] && !c.aggregate) : undefined;
+        if (existing) (existing.joinColumns as unknown[]).push(...(col.joinColumns as unknown[]));
+        else columns.push(col);
+      } else if (item.kind === 'subquery') {
+        const sub = item.query;
+        const joinColumns = sub.select.flatMap((s) => (s.kind === 'field' ? [fieldColumn(sub.object, s.path, [])] : []));
+        const child = query.object.childRelationships.find((c) => c.relationshipName.toLowerCase() === item.relationship.toLowerCase());
+        const name = child?.relationshipName ?? item.relationship;
+        columns.push(column(undefined, name, name, { aggregate: true, joinColumns }));
+      } else {
+        const displayName = `${item.fn}(${item.path ? item.path.join('.') : ''})`;
+        columns.push(column(undefined, item.alias, displayName, { aggregate: true, apexType: ['COUNT', 'COUNT_DISTINCT'].includes(item.fn) ? 'Integer' : null, numberType: true }));
+      }
+    }
+    return {
+      columnMetadata: columns,
+      entityName: query.object.name,
+      groupBy: query.groupBy.length > 0,
+      idSelected: query.select.some((s) => s.kind === 'field' && s.path.length === 1 && s.path[0] === 'Id'),
+      keyPrefix: query.object.keyPrefix ?? null
     };
   }
 
@@ -388,20 +465,25 @@ export class SoqlEngine {
   private sort(query: ParsedQuery, rows: Rec[]): Rec[] {
     if (query.orderBy.length === 0) return rows;
     const keyed = rows.map((r) => ({ r, keys: query.orderBy.map((o) => this.get(query.object, r, o.path)) }));
-    keyed.sort((a, b) => {
-      for (let i = 0; i < query.orderBy.length; i += 1) {
-        const o = query.orderBy[i];
-        const x = a.keys[i];
-        const y = b.keys[i];
-        if (x === y) continue;
-        if (x === null || x === undefined) return o.nullsLast ? 1 : -1;
-        if (y === null || y === undefined) return o.nullsLast ? -1 : 1;
-        const c = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, 'en', { sensitivity: 'base' }) : (x as number) < (y as number) ? -1 : 1;
-        if (c !== 0) return o.desc ? -c : c;
-      }
-      return 0;
-    });
+    keyed.sort((a, b) => compareKeys(query.orderBy, a.keys, b.keys));
     return keyed.map((k) => k.r);
+  }
+
+  private aggregateValue(object: ObjectSchema, fn: string, path: string[] | null, members: Rec[]): unknown {
+    const values = path ? members.map((m) => this.get(object, m, path)).filter((v) => v !== null && v !== undefined) : members;
+    const numbers = values.map(Number);
+    switch (fn) {
+      case 'COUNT': return values.length;
+      case 'COUNT_DISTINCT': return new Set(values.map(String)).size;
+      case 'SUM': return values.length ? numbers.reduce((s, v) => s + v, 0) : null;
+      case 'AVG': return values.length ? numbers.reduce((s, v) => s + v, 0) / values.length : null;
+      case 'MIN':
+      case 'MAX':
+        if (!values.length) return null;
+        if (typeof values[0] === 'number') return fn === 'MIN' ? Math.min(...numbers) : Math.max(...numbers);
+        return fn === 'MIN' ? [...values].sort()[0] : [...values].sort().at(-1);
+      default: return null;
+    }
   }
 
   public shape(query: ParsedQuery, record: Rec): Record<string, unknown> {
@@ -475,26 +557,35 @@ export class SoqlEngine {
       for (const item of query.select) {
         if (item.kind === 'field') out[item.path[item.path.length - 1]] = members.length ? this.get(query.object, members[0], item.path) : null;
         if (item.kind !== 'aggregate') continue;
-        const values = item.path ? members.map((m) => this.get(query.object, m, item.path!)).filter((v) => v !== null && v !== undefined) : members;
-        const numbers = values.map(Number);
-        switch (item.fn) {
-          case 'COUNT': out[item.alias] = values.length; break;
-          case 'COUNT_DISTINCT': out[item.alias] = new Set(values.map(String)).size; break;
-          case 'SUM': out[item.alias] = values.length ? numbers.reduce((s, v) => s + v, 0) : null; break;
-          case 'AVG': out[item.alias] = values.length ? numbers.reduce((s, v) => s + v, 0) / values.length : null; break;
-          case 'MIN': out[item.alias] = values.length ? [...values].sort()[0] : null; break;
-          case 'MAX': out[item.alias] = values.length ? [...values].sort().at(-1) : null; break;
-        }
-        if ((item.fn === 'MIN' || item.fn === 'MAX') && values.length && typeof values[0] === 'number') {
-          out[item.alias] = item.fn === 'MIN' ? Math.min(...numbers) : Math.max(...numbers);
-        }
+        out[item.alias] = this.aggregateValue(query.object, item.fn, item.path, members);
       }
       return out;
     });
+    if (query.orderBy.length > 0) {
+      // ORDER BY a grouped field or an aggregate (ORDER BY SUM(Amount) DESC), as the platform allows.
+      const members = [...groups.values()];
+      const keys = members.map((m) => query.orderBy.map((o) => (o.fn ? this.aggregateValue(query.object, o.fn, o.fnPath ?? null, m) : m.length ? this.get(query.object, m[0], o.path) : null)));
+      const order = members.map((_, i) => i).sort((a, b) => compareKeys(query.orderBy, keys[a], keys[b]));
+      records = order.map((i) => records[i]);
+    }
     if (query.offset) records = records.slice(query.offset);
     if (query.limit !== undefined) records = records.slice(0, query.limit);
     return { records, totalSize: records.length };
   }
+}
+
+function compareKeys(orderBy: ParsedQuery['orderBy'], a: unknown[], b: unknown[]): number {
+  for (let i = 0; i < orderBy.length; i += 1) {
+    const o = orderBy[i];
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === null || x === undefined) return o.nullsLast ? 1 : -1;
+    if (y === null || y === undefined) return o.nullsLast ? -1 : 1;
+    const c = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, 'en', { sensitivity: 'base' }) : (x as number) < (y as number) ? -1 : 1;
+    if (c !== 0) return o.desc ? -c : c;
+  }
+  return 0;
 }
 
 function invalidField(name: string, object: string, relationship = false): SoqlError {
