@@ -13,6 +13,8 @@
 // records in a JSON file across restarts), port, pageSize (query page size, 2,000 as the platform),
 // childPageSize (child subquery records before a nextRecordsUrl),
 // users (extra users), assignPermissionSets (give the running user the package's permission sets).
+// Each local org has its own org id, user id and username (from persistFile or seed, and the port;
+// see localOrgIdentity); numbers are stored at their field's scale, as on the platform.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
