@@ -28,12 +28,6 @@ declare module '@salesforce/schema/*' {
   const reference: { fieldApiName: string; objectApiName: string };
   export default reference;
 }
-declare module 'c/ldsUtils' {
-  export function reduceErrors(errors: unknown): string[];
-  export type ObjectAccess = { create: boolean; edit: boolean; remove: boolean };
-  export function objectAccess(data: unknown, apiName: string): ObjectAccess;
-  export function formatLabel(label: string, ...values: Array<string | number>): string;
-}
 declare module 'lightning/graphql' {
   import type { WireAdapterConstructor } from 'lwc';
   export const graphql: WireAdapterConstructor;

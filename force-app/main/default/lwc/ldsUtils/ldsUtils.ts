@@ -42,6 +42,16 @@ export function objectAccess(data: unknown, apiName: string): ObjectAccess {
   return { create: info.createable === true, edit: info.updateable === true, remove: info.deletable === true };
 }
 
+/**
+ * Today as the user's calendar shows it (YYYY-MM-DD), in the time zone of their Salesforce user —
+ * not UTC, which is already tomorrow on a late afternoon in Los Angeles.
+ */
+export function userToday(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** Fills a Custom Label's {0}, {1}… placeholders, so translators keep the sentence whole. */
 export function formatLabel(label: string, ...values: Array<string | number>): string {
   return label.replace(/\{(\d+)\}/g, (match, index: string) => {

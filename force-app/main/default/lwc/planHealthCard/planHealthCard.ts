@@ -1,9 +1,18 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { formatLabel, reduceErrors, userToday } from 'c/ldsUtils';
 import REVIEW_OBJECT from '@salesforce/schema/Plan_Review__c';
+import REVIEW_PLAN_FIELD from '@salesforce/schema/Plan_Review__c.Plan__c';
+import REVIEW_DATE_FIELD from '@salesforce/schema/Plan_Review__c.Review_Date__c';
+import REVIEW_TYPE_FIELD from '@salesforce/schema/Plan_Review__c.Type__c';
+import REVIEW_ATTENDED_FIELD from '@salesforce/schema/Plan_Review__c.Customer_Attended__c';
+import REVIEW_DECISIONS_FIELD from '@salesforce/schema/Plan_Review__c.Decisions__c';
+import REVIEW_HEALTH_FIELD from '@salesforce/schema/Plan_Review__c.Health_At_Review__c';
+import REVIEW_NEXT_FIELD from '@salesforce/schema/Plan_Review__c.Next_Review_Date__c';
 import { healthStatusFor, healthView, settingsFromFormula, type HealthSettings, type HealthView } from 'c/mamService';
 import TITLE from '@salesforce/label/c.MAM_Health_Title';
 import NO_PLAN from '@salesforce/label/c.MAM_Health_No_Plan';
@@ -242,12 +251,21 @@ export default class PlanHealthCard extends LightningElement {
     ];
   }
 
+  // Who may record reviews, and whether they may write the health snapshot (managers: the
+  // permission sets keep it read-only for reps, so their reviews are stored without it).
+  @wire(getObjectInfo, { objectApiName: REVIEW_OBJECT })
+  wiredReviewInfo({ data }: { data?: { createable?: boolean; fields?: Record<string, { createable?: boolean }> } }): void {
+    if (data) this.reviewInfo = data;
+  }
+
+  reviewInfo: { createable?: boolean; fields?: Record<string, { createable?: boolean }> } | undefined;
+
   get canStartReview(): boolean {
-    return !this.review;
+    return !this.review && this.reviewInfo?.createable === true;
   }
 
   handleStartReview(): void {
-    this.review = { date: new Date().toISOString().slice(0, 10), type: 'Joint with Customer', attended: true, decisions: '' };
+    this.review = { date: userToday(TIME_ZONE), type: 'Joint with Customer', attended: true, decisions: '' };
   }
 
   handleCancelReview(): void {
@@ -267,7 +285,7 @@ export default class PlanHealthCard extends LightningElement {
     const node = this.result.data?.uiapi.query.Account_Plan__c.edges[0]?.node;
     if (!review || !plan || !node) return;
     const dateInput = this.refs?.reviewDate as (HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }) | undefined;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = userToday(TIME_ZONE);
     const validDate = /^\d{4}-\d{2}-\d{2}$/.test(review.date) && review.date <= today;
     dateInput?.setCustomValidity(validDate ? '' : DATE_REQUIRED);
     dateInput?.reportValidity();
@@ -276,16 +294,17 @@ export default class PlanHealthCard extends LightningElement {
     const next = cadence > 0 ? new Date(Date.parse(`${review.date}T00:00:00Z`) + cadence * 86_400_000).toISOString().slice(0, 10) : null;
     this.saving = true;
     try {
+      const snapshot = this.reviewInfo?.fields?.[REVIEW_HEALTH_FIELD.fieldApiName]?.createable === true;
       await createRecord({
         apiName: REVIEW_OBJECT.objectApiName,
         fields: {
-          Plan__c: String(node.Id),
-          Review_Date__c: review.date,
-          Type__c: review.type,
-          Customer_Attended__c: review.attended,
-          Decisions__c: review.decisions,
-          Health_At_Review__c: this.view?.score ?? null,
-          ...(next ? { Next_Review_Date__c: next } : {})
+          [REVIEW_PLAN_FIELD.fieldApiName]: String(node.Id),
+          [REVIEW_DATE_FIELD.fieldApiName]: review.date,
+          [REVIEW_TYPE_FIELD.fieldApiName]: review.type,
+          [REVIEW_ATTENDED_FIELD.fieldApiName]: review.attended,
+          [REVIEW_DECISIONS_FIELD.fieldApiName]: review.decisions,
+          ...(snapshot ? { [REVIEW_HEALTH_FIELD.fieldApiName]: this.view?.score ?? null } : {}),
+          ...(next ? { [REVIEW_NEXT_FIELD.fieldApiName]: next } : {})
         }
       });
       this.review = null;

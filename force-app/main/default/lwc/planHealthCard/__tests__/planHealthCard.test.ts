@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PlanHealthCard from 'c/planHealthCard';
 import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { healthInputFrom, planHealth } from 'c/mamService';
 import contosoPlan from './data/contosoPlan.json';
@@ -18,6 +19,9 @@ function mount(): HTMLElement {
   return element;
 }
 const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+const reviewInfo = getObjectInfo as unknown as { emit(value: unknown): void };
+/** Plan_Review__c as the UI API describes it to a manager (may write the snapshot) or a rep (may not). */
+const reviewAccess = (createable: boolean, snapshot: boolean): unknown => ({ apiName: 'Plan_Review__c', createable, fields: { Health_At_Review__c: { createable: snapshot } } });
 
 describe('c-plan-health-card', () => {
   beforeAll(() => {
@@ -113,6 +117,7 @@ describe('c-plan-health-card', () => {
     const refresh = jest.fn().mockResolvedValue(undefined);
     const element = mount();
     (graphql as unknown as { emit(v: unknown, f?: unknown, r?: () => Promise<void>): void }).emit(contosoPlan, undefined, refresh);
+    reviewInfo.emit(reviewAccess(true, true));
     await flushPromises();
     (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
     await flushPromises();
@@ -129,10 +134,47 @@ describe('c-plan-health-card', () => {
     expect(root(element).querySelector('.review-form')).toBeNull();
   });
 
+  it('records a rep\'s review without the health snapshot, which only managers may write', async () => {
+    const create = createRecord as unknown as jest.Mock;
+    const element = mount();
+    adapter.emit(contosoPlan);
+    reviewInfo.emit(reviewAccess(true, false));
+    await flushPromises();
+    (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
+    await flushPromises();
+    (root(element).querySelector('lightning-button.save-review') as HTMLElement).click();
+    await flushPromises();
+    expect(create).toHaveBeenCalledWith({
+      apiName: 'Plan_Review__c',
+      fields: { Plan__c: 'a01000000000225AAA', Review_Date__c: TODAY, Type__c: 'Joint with Customer', Customer_Attended__c: true, Decisions__c: '', Next_Review_Date__c: '2027-02-22' }
+    });
+  });
+
+  it('offers no review to a user who may not create reviews', async () => {
+    const element = mount();
+    adapter.emit(contosoPlan);
+    reviewInfo.emit(reviewAccess(false, false));
+    await flushPromises();
+    expect(root(element).querySelector('lightning-button.record-review')).toBeNull();
+    expect(root(element).querySelector('.last-review')).not.toBeNull();
+  });
+
+  it('dates a new review with the user\'s today, in their time zone', async () => {
+    // 2026-11-24 12:00 UTC is still the 24th in the jest time zone (America/Los_Angeles); the UTC day would be wrong later in the day.
+    const element = mount();
+    adapter.emit(contosoPlan);
+    reviewInfo.emit(reviewAccess(true, true));
+    await flushPromises();
+    (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
+    await flushPromises();
+    expect((root(element).querySelector('lightning-input[data-field="date"]') as HTMLElement & { value?: string }).value).toBe(TODAY);
+  });
+
   it('refuses a review dated in the future and says why on the date field', async () => {
     const create = createRecord as unknown as jest.Mock;
     const element = mount();
     adapter.emit(contosoPlan);
+    reviewInfo.emit(reviewAccess(true, true));
     await flushPromises();
     (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
     await flushPromises();
@@ -151,6 +193,7 @@ describe('c-plan-health-card', () => {
     create.mockRejectedValueOnce({ body: { message: 'Next Review must not be before the review' } });
     const element = mount();
     adapter.emit(contosoPlan);
+    reviewInfo.emit(reviewAccess(true, true));
     await flushPromises();
     (root(element).querySelector('lightning-button.record-review') as HTMLElement).click();
     await flushPromises();
