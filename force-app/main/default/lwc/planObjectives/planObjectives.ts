@@ -189,6 +189,11 @@ export default class PlanObjectives extends LightningElement {
     return this.access.create && Boolean(this.planId);
   }
 
+  /** The edit and delete column, only for users who may do one of them. */
+  get showActions(): boolean {
+    return this.access.edit || this.access.remove;
+  }
+
   get showForm(): boolean {
     return this.editing !== null;
   }

@@ -144,6 +144,9 @@ describe('c-plan-objectives', () => {
     expect(root(element).querySelector('lightning-button.add')).toBeNull();
     expect(root(element).querySelector('lightning-button-icon.edit')).toBeNull();
     expect(root(element).querySelector('lightning-button-icon.delete')).toBeNull();
+    // No empty actions column either.
+    expect(root(element).querySelectorAll('th[scope="col"]').length).toBe(6);
+    expect(root(element).querySelector('td.actions')).toBeNull();
   });
 
   it('has empty, no-plan and error states', async () => {
