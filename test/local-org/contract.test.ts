@@ -114,6 +114,72 @@ describe('local org contract: jsforce', () => {
     assert.equal(rows, org.records('Opportunity').length);
   });
 
+  it('answers /query?columns=true with columnMetadata, as sf data query asks', async () => {
+    const headers = { Authorization: `Bearer ${org.accessToken}` };
+    const soql = 'SELECT Name, Account__r.Name, Account__r.Owner.Name, (SELECT Name FROM Milestones__r) FROM Account_Plan__c';
+    const response = await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/query?q=${encodeURIComponent(soql)}&columns=true`, { headers });
+    const body = (await response.json()) as { columnMetadata: Array<{ columnName: string; aggregate: boolean; displayName: string; joinColumns: Array<{ columnName: string; joinColumns: Array<{ columnName: string }> }> }>; entityName: string; records?: unknown };
+    assert.equal(body.entityName, 'Account_Plan__c');
+    assert.equal(body.records, undefined);
+    assert.deepEqual(body.columnMetadata.map((c) => [c.columnName, c.aggregate]), [['Name', false], ['Account__r', false], ['Milestones__r', true]]);
+    // Both parent fields share the relationship's column; the owner's name is one level deeper.
+    assert.deepEqual(body.columnMetadata[1].joinColumns.map((j) => j.columnName), ['Name', 'Owner']);
+    assert.equal(body.columnMetadata[1].joinColumns[1].joinColumns[0].columnName, 'Name');
+    assert.deepEqual(body.columnMetadata[2].joinColumns.map((j) => j.columnName), ['Name']);
+    const aggregate = (await (await fetch(`${org.instanceUrl}/services/data/v${org.apiVersion}/query?q=${encodeURIComponent('SELECT StageName, SUM(Amount) total, COUNT(Id) FROM Opportunity GROUP BY StageName')}&columns=true`, { headers })).json()) as typeof body;
+    assert.deepEqual(aggregate.columnMetadata.map((c) => [c.columnName, c.displayName, c.aggregate]), [['StageName', 'StageName', false], ['total', 'SUM(Amount)', true], ['expr0', 'COUNT(Id)', true]]);
+  });
+
+  it('orders aggregate results by an aggregate or a grouped field, and refuses ORDER BY on what is not grouped', async () => {
+    const bySum = await conn.query<{ StageName: string; total: number }>('SELECT StageName, SUM(Amount) total FROM Opportunity GROUP BY StageName ORDER BY SUM(Amount) DESC');
+    const totals = bySum.records.map((r) => r.total);
+    assert.ok(totals.length > 1);
+    assert.deepEqual(totals, [...totals].sort((a, b) => b - a));
+    const byCount = await conn.query<{ StageName: string; n: number }>('SELECT StageName, COUNT(Id) n FROM Opportunity GROUP BY StageName ORDER BY COUNT(Id), StageName');
+    assert.deepEqual(byCount.records.map((r) => r.n), byCount.records.map((r) => r.n).sort((a, b) => a - b));
+    const byStage = await conn.query<{ StageName: string }>('SELECT StageName FROM Opportunity GROUP BY StageName ORDER BY StageName DESC');
+    const stages = byStage.records.map((r) => r.StageName);
+    assert.deepEqual(stages, [...stages].sort((a, b) => b.localeCompare(a)));
+    for (const soql of ['SELECT Name FROM Account ORDER BY COUNT(Id)', 'SELECT StageName, COUNT(Id) FROM Opportunity GROUP BY StageName ORDER BY Name']) {
+      await assert.rejects(async () => {
+        await conn.query(soql);
+      }, (e: { errorCode?: string }) => e.errorCode === 'MALFORMED_QUERY', soql);
+    }
+  });
+
+  it('Bulk API 2.0 upsert: on Id (blank Id creates) and on a unique field; other fields refused', async () => {
+    const [account] = (await conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Name = 'Wingtip Toys'")).records;
+    const result = await conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'upsert',
+      externalIdFieldName: 'Id',
+      input: [{ Id: account.Id, Name: 'Wingtip Toys (upserted)' }, { Id: '', Name: 'Upserted New' }],
+      pollInterval: 10,
+      pollTimeout: 5000
+    });
+    assert.equal(result.successfulResults.length, 2);
+    assert.deepEqual(result.successfulResults.map((r) => (r as Record<string, unknown>).sf__Created), ['false', 'true']);
+    assert.equal(org.records('Account').find((a) => a.Id === account.Id)?.Name, 'Wingtip Toys (upserted)');
+    assert.equal(org.records('Account').filter((a) => a.Name === 'Upserted New').length, 1);
+    // On a unique field (Account_Plan__c.Template_Key__c): the row updates the record with that key.
+    const [plan] = (await conn.query<{ Id: string }>("SELECT Id FROM Account_Plan__c WHERE Name LIKE 'Fabrikam%'")).records;
+    await conn.sobject('Account_Plan__c').update({ Id: plan.Id, Template_Key__c: 'UPSERT-KEY-1' });
+    const keyed = await conn.bulk2.loadAndWaitForResults({ object: 'Account_Plan__c', operation: 'upsert', externalIdFieldName: 'Template_Key__c', input: [{ Template_Key__c: 'UPSERT-KEY-1', Shared_Value__c: 'Upserted on its key' }], pollInterval: 10, pollTimeout: 5000 });
+    assert.equal(keyed.failedResults.length, 0, JSON.stringify(keyed.failedResults));
+    assert.deepEqual(keyed.successfulResults.map((r) => [(r as Record<string, unknown>).sf__Id, (r as Record<string, unknown>).sf__Created]), [[plan.Id, 'false']]);
+    assert.equal(org.records('Account_Plan__c').find((r) => r.Id === plan.Id)?.Shared_Value__c, 'Upserted on its key');
+    await assert.rejects(
+      conn.bulk2.loadAndWaitForResults({ object: 'Account', operation: 'upsert', externalIdFieldName: 'Name', input: [{ Name: 'x' }], pollInterval: 10, pollTimeout: 5000 }),
+      /does not match an External ID, Salesforce Id, or indexed field for Account/
+    );
+  });
+
+  it('answers the SOAP APIs (Metadata API) with a SOAP fault: not imitated, or a bad session', async () => {
+    await assert.rejects(conn.metadata.describe('62.0'), (e: { name?: string; message?: string }) => e.name === 'sf:API_DISABLED_FOR_ORG' && /does not imitate the SOAP APIs \(Metadata API/.test(String(e.message)));
+    const bad = new jsforce.Connection({ instanceUrl: org.instanceUrl, accessToken: 'nope', version: org.apiVersion });
+    await assert.rejects(bad.metadata.describe('62.0'), (e: { name?: string }) => e.name === 'sf:INVALID_SESSION_ID');
+  });
+
   it('normalises a doubled leading slash and refuses a bad token', async () => {
     const ok = await fetch(`${org.instanceUrl}//services/data/v${org.apiVersion}/limits`, { headers: { Authorization: `Bearer ${org.accessToken}` } });
     assert.equal(ok.status, 200);
