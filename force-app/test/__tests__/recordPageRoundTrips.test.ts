@@ -21,7 +21,8 @@ const containers: Array<[string, unknown, string[]]> = [
   ['c-plan-objectives', PlanObjectives, ['graphql']],
   ['c-milestone-tracker', MilestoneTracker, ['graphql']],
   ['c-plan-team', PlanTeam, ['graphql']],
-  ['c-plan-health-card', PlanHealthCard, ['graphql']],
+  // The review's object info (cached by LDS across the page) says who may record a review and write its health snapshot.
+  ['c-plan-health-card', PlanHealthCard, ['graphql', 'getObjectInfo']],
   ['c-plan-insights', PlanInsights, ['graphql']]
 ];
 
