@@ -102,7 +102,7 @@ out();
     out();
     out(`Milestone tracker render (median of 7, jsdom): ${ms(page.milestoneTracker.ms50)} at 50 milestones, ${ms(page.milestoneTracker.ms500)} at 500 — ${page.milestoneTracker.ratio.toFixed(1)}× for 10× the milestones (goal: no worse than linear: ${page.milestoneTracker.ratio <= 10 ? 'met' : 'missed'}).`);
     out(`Org chart (both teams, median of 7): ${ms(page.orgChart.ms10)} at 10 people, ${ms(page.orgChart.ms100)} at 100 — ${page.orgChart.ratio.toFixed(1)}× for 10× the people (goal: no worse than linear: ${page.orgChart.ratio <= 10 ? 'met' : 'missed'}). The tree is drawn by lightning-tree; in jsdom its test double renders nothing, so this measures our component's work (query result → two trees), not the browser's drawing.`);
-    out('Goal "one GraphQL query per container": met for every container that reads plan data; the major-account panel uses two UI API adapters (the record and its object info, for field-level security) instead of GraphQL, for namespace-safe field imports.');
+    out('Goal "one GraphQL query per container": met for every container that reads plan data; the major-account panel uses two UI API adapters (the record and its object info, for field-level security) instead of GraphQL, for namespace-safe field imports; the Plan Health card also reads the review object\'s info (who may record a review and write its health snapshot), which Lightning Data Service caches for the page.');
   }
 }
 out();
