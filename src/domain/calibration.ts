@@ -222,7 +222,8 @@ export function toWholePercent(shares: number[]): number[] | null {
   const exact = shares.map((v) => (100 * v) / total);
   const whole = exact.map(Math.floor);
   const order = exact.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let i = 0; i < 100 - whole.reduce((s, v) => s + v, 0); i += 1) whole[order[i][1]] += 1;
+  const missing = 100 - whole.reduce((s, v) => s + v, 0);
+  for (let i = 0; i < missing; i += 1) whole[order[i][1]] += 1;
   return whole;
 }
 
@@ -307,6 +308,11 @@ export function calibrationObservations(
   options: { horizonMonths: number; asOf: string }
 ): { observations: CalibrationObservation[]; counts: ObservationCounts } {
   const byAccount = groupBy(opportunities, (o) => o.AccountId);
+  // Each account's plans by start date: the first one starting after a review is its next plan.
+  const plansByAccount = groupBy(
+    [...plans].sort((a, b) => (text(a.Period_Start__c) ?? '').localeCompare(text(b.Period_Start__c) ?? '')),
+    (p) => text(p.Account__c) ?? ''
+  );
   const counts: ObservationCounts = { reviewsWithHealth: 0, withoutHealth: 0, horizonNotPassed: 0, used: 0, withParts: 0 };
   const observations: CalibrationObservation[] = [];
   for (const plan of plans) {
@@ -329,9 +335,7 @@ export function calibrationObservations(
       const before = deals.filter((o) => o.CloseDate > start && o.CloseDate <= date);
       const after = deals.filter((o) => o.CloseDate > date && o.CloseDate <= end);
       const amount = (list: ClosedOpportunity[]): number => list.filter((o) => o.IsWon).reduce((s, o) => s + (o.Amount ?? 0), 0);
-      const next = plans
-        .filter((p) => p.Id !== plan.Id && text(p.Account__c) === accountId && (text(p.Period_Start__c) ?? '') > date && (text(p.Period_Start__c) ?? '') <= end)
-        .sort((a, b) => String(a.Period_Start__c).localeCompare(String(b.Period_Start__c)))[0];
+      const next = (plansByAccount.get(accountId) ?? []).find((p) => p.Id !== plan.Id && (text(p.Period_Start__c) ?? '') > date && (text(p.Period_Start__c) ?? '') <= end);
       const from = stageIndex(plan.Relationship_Stage__c);
       const to = next ? stageIndex(next.Relationship_Stage__c) : -1;
       const health = planHealth(planInputAt(plan, date), settings, date);
