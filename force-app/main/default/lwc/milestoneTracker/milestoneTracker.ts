@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { formatLabel, objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
+import { formatLabel, objectAccess, reduceErrors, userToday, type ObjectAccess } from 'c/ldsUtils';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import ID_FIELD from '@salesforce/schema/Plan_Milestone__c.Id';
@@ -53,13 +53,6 @@ type Result = {
   refresh?: () => Promise<void>;
 };
 export type MilestoneRow = { id: string; name: string; status: string; due: string | null; completed: string | null; step: string; owner: string; ownerId: string | null; daysLate: number; late: boolean; open: boolean; canMarkDone: boolean; lateText: string; rowClass: string; editLabel: string };
-
-/** Today in the user's time zone (not UTC), as the YYYY-MM-DD a date field takes. */
-function userToday(): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /** Status groups in the order a rep works through them. */
 const GROUPS = ['Blocked', 'In Progress', 'Not Started', 'Done', 'Cancelled'];
@@ -202,7 +195,7 @@ export default class MilestoneTracker extends LightningElement {
   async handleMarkDone(event: Event): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     try {
-      await updateRecord({ fields: { [ID_FIELD.fieldApiName]: id, [STATUS_FIELD.fieldApiName]: 'Done', [COMPLETED_FIELD.fieldApiName]: userToday() } });
+      await updateRecord({ fields: { [ID_FIELD.fieldApiName]: id, [STATUS_FIELD.fieldApiName]: 'Done', [COMPLETED_FIELD.fieldApiName]: userToday(TIME_ZONE) } });
       this.dispatchEvent(new ShowToastEvent({ title: DONE_TOAST, variant: 'success' }));
       await this.result.refresh?.();
     } catch (error) {
