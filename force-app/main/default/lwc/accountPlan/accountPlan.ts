@@ -1,10 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { NavigationMixin } from 'lightning/navigation';
 import LightningConfirm from 'lightning/confirm';
-import { objectAccess, reduceErrors, type ObjectAccess } from 'c/ldsUtils';
+import { objectAccess, reduceErrors, type ObjectAccess, userToday } from 'c/ldsUtils';
 import { planTemplate, type PlanDraft } from 'c/mamService';
 import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
 import MILESTONE_OBJECT from '@salesforce/schema/Plan_Milestone__c';
@@ -193,7 +194,7 @@ export default class AccountPlan extends NavigationMixin(LightningElement) {
     const account = this.result.data?.uiapi.query.Account.edges[0]?.node;
     if (!account || !this.recordId) return;
     this.dropped = new Set();
-    this.draft = planTemplate({ accountId: this.recordId, accountName: account.Name?.value ?? '', periodStart: new Date().toISOString().slice(0, 10), ownerId: account.OwnerId?.value ?? undefined });
+    this.draft = planTemplate({ accountId: this.recordId, accountName: account.Name?.value ?? '', periodStart: userToday(TIME_ZONE), ownerId: account.OwnerId?.value ?? undefined });
   }
 
   handleToggleMilestone(event: CustomEvent<{ checked: boolean }>): void {

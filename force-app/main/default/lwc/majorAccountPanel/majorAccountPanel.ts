@@ -1,9 +1,10 @@
 import { LightningElement, api, wire } from 'lwc';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { formatLabel, reduceErrors, userToday } from 'c/ldsUtils';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import MAJOR_FIELD from '@salesforce/schema/Account.Major_Account__c';
 import TIER_FIELD from '@salesforce/schema/Account.Major_Account_Tier__c';
@@ -117,7 +118,7 @@ export default class MajorAccountPanel extends LightningElement {
   async handleToggle(): Promise<void> {
     const flag = !this.isMajor;
     const fields: Record<string, unknown> = { Id: this.recordId, [MAJOR_FIELD.fieldApiName]: flag };
-    if (flag) fields[IDENTIFIED_FIELD.fieldApiName] = new Date().toISOString().slice(0, 10);
+    if (flag) fields[IDENTIFIED_FIELD.fieldApiName] = userToday(TIME_ZONE);
     else fields[TIER_FIELD.fieldApiName] = null;
     await this.save(flag ? CONFIRM_FLAG : CONFIRM_UNFLAG, fields);
   }

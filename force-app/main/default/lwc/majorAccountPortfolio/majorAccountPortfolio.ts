@@ -1,4 +1,5 @@
 import { LightningElement, wire } from 'lwc';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { gql, graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
@@ -12,7 +13,7 @@ import PLAN_ACCOUNT_FIELD from '@salesforce/schema/Account_Plan__c.Account__c';
 import PLAN_STATUS_FIELD from '@salesforce/schema/Account_Plan__c.Status__c';
 import PLAN_HEALTH_STATUS_FIELD from '@salesforce/schema/Account_Plan__c.Health_Status__c';
 import PLAN_STAGE_FIELD from '@salesforce/schema/Account_Plan__c.Relationship_Stage__c';
-import { formatLabel } from 'c/ldsUtils';
+import { formatLabel, userToday } from 'c/ldsUtils';
 import {
   attentionList,
   healthTrend,
@@ -342,7 +343,7 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
   }
 
   get today(): string {
-    return new Date().toISOString().slice(0, 10);
+    return userToday(TIME_ZONE);
   }
 
   get settings(): PortfolioSettings | null {

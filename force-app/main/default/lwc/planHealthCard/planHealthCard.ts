@@ -168,7 +168,7 @@ export default class PlanHealthCard extends LightningElement {
   }
 
   get view(): HealthView | undefined {
-    return this.plan ? healthView(this.plan, new Date().toISOString().slice(0, 10)) : undefined;
+    return this.plan ? healthView(this.plan, userToday(TIME_ZONE)) : undefined;
   }
 
   get planName(): string {
