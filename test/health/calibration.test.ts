@@ -3,6 +3,7 @@
 import '../cli/harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,28 @@ describe('calibration statistics', () => {
     assert.deepEqual(toWholePercent([1, 1, 1]), [34, 33, 33]);
     assert.deepEqual(toWholePercent([0.406, 0.003, 0.283, 0.072, 0.236]), [41, 0, 28, 7, 24], 'the two largest remainders (0.6 each) make up the whole 100');
     assert.equal(toWholePercent([0, 0]), null);
+  });
+
+  it('properties: whole weights sum to 100 and stay within a point of the exact shares; AUC of the opposite outcome is 1 − AUC; Spearman in [−1, 1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 6 }).filter((a) => a.reduce((s, v) => s + v, 0) > 1e-9), (shares) => {
+        const whole = toWholePercent(shares) ?? [];
+        const total = shares.reduce((s, v) => s + v, 0);
+        assert.equal(whole.reduce((s, v) => s + v, 0), 100);
+        whole.forEach((w, i) => assert.ok(w >= 0 && Math.abs(w - (100 * shares[i]) / total) < 1));
+      })
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean(), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 60 }), (rows) => {
+        const scores = rows.map((r) => r[0]);
+        const good = rows.map((r) => r[1]);
+        const a = auc(scores, good);
+        const b = auc(scores, good.map((g) => !g));
+        if (a !== null && b !== null) assert.ok(Math.abs(a + b - 1) < 1e-9 && a >= 0 && a <= 1);
+        const rho = spearman(scores, rows.map((r) => r[2]));
+        if (rho !== null) assert.ok(rho >= -1 - 1e-9 && rho <= 1 + 1e-9);
+      })
+    );
   });
 
   it(`golden: recovers known part weights within ±${TOLERANCE} points (600 reviews from 120 accounts)`, () => {
