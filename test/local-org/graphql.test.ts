@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse, validate, visit, type FieldNode } from 'graphql';
 import { startLocalOrg, type LocalOrg } from './index.js';
 import { uiApiSchema } from './graphql/schema.js';
-import { caseVariables, componentQueries, inNamespace, OLD_MINE, OR_WITH_SEMI_JOIN, QUERY_CASES, SAMPLE_DAY } from './graphql/components.js';
+import { caseVariables, componentQueries, inNamespace, OLD_MINE, OR_WITH_SEMI_JOIN, prefixPackageNames, QUERY_CASES, SAMPLE_DAY } from './graphql/components.js';
 import { readGraphqlFixtures } from './graphql/fixtures.js';
 import { applyIdentification, connect, SAMPLE_SEED } from '../portfolio/fixtures.js';
 
@@ -405,8 +405,6 @@ describe("the components' GraphQL, validated and executed on the sample data", (
   });
 });
 
-/** Components whose queries alias every package name, so their answers have the same keys in a subscriber org. */
-const ALIASED = new Set(['portfolioParetoCurve']);
 
 describe("the components' GraphQL in a subscriber org of the namespaced package", () => {
   let org: LocalOrg;
@@ -438,15 +436,33 @@ describe("the components' GraphQL in a subscriber org of the namespaced package"
         return;
       }
       assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
-      if (ALIASED.has(c.component)) {
-        assertShape(q.query, answer.data);
-        assert.doesNotMatch(JSON.stringify(answer.data), /"mam__\w+__[cr]"/);
-      } else {
-        // Not aliased yet: the answer's keys are the prefixed names, so code reading `Account_Plan__c` finds nothing (README, "not proven offline").
-        assert.match(JSON.stringify(answer.data), /"mam__\w+__[cr]"/);
-      }
+      // Every package name is aliased (to itself): the answer has the keys the component reads.
+      assertShape(q.query, answer.data);
+      assert.doesNotMatch(JSON.stringify(answer.data), /"mam__\w+__[cr]":/, "no answer key carries the namespace");
     });
   }
+
+  it('the committed namespaced fixtures are what a subscriber org answers today (npm run fixtures)', () => {
+    const { fixtures, refused } = readGraphqlFixtures(org, process.cwd(), 'mam');
+    assert.deepEqual(refused.map((r) => r.case.name), []);
+    assert.ok(fixtures.length >= 8);
+    for (const fixture of fixtures) {
+      assert.ok(existsSync(fixture.path), `${fixture.path} is missing: run npm run fixtures`);
+      assert.deepEqual(JSON.parse(readFileSync(fixture.path, 'utf8')), JSON.parse(JSON.stringify(fixture.data)), `${fixture.path} is stale: run npm run fixtures`);
+    }
+  });
+
+  it('every package object, field and relationship a component query names is aliased, so a subscriber org answers under the same keys', () => {
+    for (const q of queries) {
+      const bare: string[] = [];
+      visit(parse(q.query), {
+        Field(node: FieldNode) {
+          if (/__[cr]$/.test(node.name.value) && !node.alias) bare.push(node.name.value);
+        }
+      });
+      assert.deepEqual(bare, [], `${q.component}/${q.operation}`);
+    }
+  });
 
   it('a filter built in code with bare package names is refused in a subscriber org (why the portfolio uses schema imports)', async () => {
     const q = queries.find((x) => x.component === 'majorAccountPortfolio' && x.operation === 'portfolio');
@@ -465,16 +481,6 @@ describe("the components' GraphQL in a subscriber org of the namespaced package"
     assert.doesNotMatch(JSON.stringify(answer), /"mam__\w+__[cr]"/);
   });
 });
-
-/** Package names in filter keys and ApiName values, prefixed as @salesforce/schema imports resolve in a subscriber org. */
-function prefixPackageNames(value: Record<string, unknown> | undefined, namespace: string): Record<string, unknown> | undefined {
-  if (!value) return value;
-  const prefix = (name: string): string => (/^[A-Za-z][A-Za-z0-9_]*__c$/.test(name) && !name.startsWith(`${namespace}__`) ? `${namespace}__${name}` : name);
-  return JSON.parse(JSON.stringify(value), function (this: Record<string, unknown>, key: string, v: unknown) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, inner]) => [prefix(k), k === 'ApiName' && typeof inner === 'string' ? prefix(inner) : inner]));
-    return v;
-  }) as Record<string, unknown>;
-}
 
 /** Every field the query selects is in the answer (null allowed), connections hold edges of nodes. */
 function assertShape(query: string, answer: unknown): void {

@@ -109,3 +109,13 @@ export function inNamespace(query: string, namespace: string): string {
     })
   );
 }
+
+/** Package names in filter keys and ApiName values, prefixed as @salesforce/schema imports resolve in a subscriber org. */
+export function prefixPackageNames(value: Record<string, unknown> | undefined, namespace: string): Record<string, unknown> | undefined {
+  if (!value) return value;
+  const prefix = (name: string): string => (/^[A-Za-z][A-Za-z0-9_]*__c$/.test(name) && !name.startsWith(`${namespace}__`) ? `${namespace}__${name}` : name);
+  return JSON.parse(JSON.stringify(value), function (this: Record<string, unknown>, key: string, v: unknown) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, inner]) => [prefix(k), k === 'ApiName' && typeof inner === 'string' ? prefix(inner) : inner]));
+    return v;
+  }) as Record<string, unknown>;
+}

@@ -87,30 +87,39 @@ export default class AccountPlan extends NavigationMixin(LightningElement) {
     query: gql`
       query accountPlans($accountId: ID) {
         uiapi {
-          objectInfos(apiNames: ["Account_Plan__c"]) {
-            ApiName
-            createable
-            updateable
-            deletable
-          }
+          objectInfos(apiNames: ["Account_Plan__c"]) { ApiName createable updateable deletable }
           query {
-            Account(where: { Id: { eq: $accountId } }) {
-              edges { node { Id Name { value } OwnerId { value } } }
-            }
-            Account_Plan__c(where: { Account__c: { eq: $accountId } }, first: 50, orderBy: { Period_Start__c: { order: DESC } }) {
+            Account(where: {Id: {eq: $accountId}}) {
               edges {
                 node {
                   Id
                   Name { value }
-                  Status__c { value }
-                  Relationship_Stage__c { value }
-                  Period_Start__c { value }
-                  Period_End__c { value }
-                  Shared_Value__c { value }
-                  Customer_Acknowledged__c { value }
-                  Customer_Acknowledged_On__c { value }
-                  Executive_Sponsor__r { Name { value } }
-                  Customer_Executive_Sponsor__r { Name { value } }
+                  OwnerId { value }
+                }
+              }
+            }
+            Account_Plan__c: Account_Plan__c(
+              where: {Account__c: {eq: $accountId}}
+              first: 50
+              orderBy: {Period_Start__c: {order: DESC}}
+            ) {
+              edges {
+                node {
+                  Id
+                  Name { value }
+                  Status__c: Status__c { value }
+                  Relationship_Stage__c: Relationship_Stage__c { value }
+                  Period_Start__c: Period_Start__c { value }
+                  Period_End__c: Period_End__c { value }
+                  Shared_Value__c: Shared_Value__c { value }
+                  Customer_Acknowledged__c: Customer_Acknowledged__c { value }
+                  Customer_Acknowledged_On__c: Customer_Acknowledged_On__c { value }
+                  Executive_Sponsor__r: Executive_Sponsor__r {
+                    Name { value }
+                  }
+                  Customer_Executive_Sponsor__r: Customer_Executive_Sponsor__r {
+                    Name { value }
+                  }
                 }
               }
             }

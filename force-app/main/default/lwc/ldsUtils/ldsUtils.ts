@@ -37,7 +37,8 @@ type ObjectInfoNode = { ApiName: string; createable?: boolean; updateable?: bool
  */
 export function objectAccess(data: unknown, apiName: string): ObjectAccess {
   const infos = (data as { uiapi?: { objectInfos?: ObjectInfoNode[] } } | undefined)?.uiapi?.objectInfos ?? [];
-  const info = infos.find((i) => i.ApiName === apiName);
+  // In a subscriber org the answer names the object with the package namespace (ns__Plan__c).
+  const info = infos.find((i) => i.ApiName === apiName || i.ApiName.endsWith(`__${apiName}`));
   if (!info) return { create: true, edit: true, remove: true };
   return { create: info.createable === true, edit: info.updateable === true, remove: info.deletable === true };
 }

@@ -163,83 +163,91 @@ const PORTFOLIO_QUERY = gql`
   query portfolio($where: Account_Filter, $first: Int, $after: String, $from: Date, $to: Date, $reviewsFrom: Date) {
     uiapi {
       query {
-        Account(where: $where, first: $first, after: $after, orderBy: { Name: { order: ASC } }) {
+        Account(
+          where: $where
+          first: $first
+          after: $after
+          orderBy: {Name: {order: ASC}}
+        ) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+          pageInfo { hasNextPage endCursor }
           edges {
             node {
               Id
               Name { value }
-              Major_Account_Tier__c { value }
+              Major_Account_Tier__c: Major_Account_Tier__c { value }
               Owner {
                 Name { value }
               }
-              Account_Plans__r(where: { Status__c: { eq: "Active" } }, first: 1, orderBy: { Period_Start__c: { order: DESC } }) {
+              Account_Plans__r: Account_Plans__r(
+                where: {Status__c: {eq: "Active"}}
+                first: 1
+                orderBy: {Period_Start__c: {order: DESC}}
+              ) {
                 edges {
                   node {
                     Id
                     Name { value }
-                    Relationship_Stage__c { value }
-                    Health_Score__c { value }
-                    Health_Status__c { value }
-                    Readiness_Count__c { value }
-                    Last_Review_Date__c { value }
-                    Review_Cadence_Days__c { value }
-                    Period_Start__c { value }
-                    Seller_Executives__c { value }
-                    Customer_Executives__c { value }
+                    Relationship_Stage__c: Relationship_Stage__c { value }
+                    Health_Score__c: Health_Score__c { value }
+                    Health_Status__c: Health_Status__c { value }
+                    Readiness_Count__c: Readiness_Count__c { value }
+                    Last_Review_Date__c: Last_Review_Date__c { value }
+                    Review_Cadence_Days__c: Review_Cadence_Days__c { value }
+                    Period_Start__c: Period_Start__c { value }
+                    Seller_Executives__c: Seller_Executives__c { value }
+                    Customer_Executives__c: Customer_Executives__c { value }
                   }
                 }
               }
             }
           }
         }
-        Plan_Review__c(
-          where: { and: [{ Review_Date__c: { gte: { value: $reviewsFrom } } }, { Plan__r: { Status__c: { eq: "Active" } } }, { Plan__r: { Account__r: { Major_Account__c: { eq: true } } } }] }
+        Plan_Review__c: Plan_Review__c(
+          where: {and: [{Review_Date__c: {gte: {value: $reviewsFrom}}}, {Plan__r: {Status__c: {eq: "Active"}}}, {Plan__r: {Account__r: {Major_Account__c: {eq: true}}}}]}
           first: 2000
-          orderBy: { Review_Date__c: { order: DESC } }
+          orderBy: {Review_Date__c: {order: DESC}}
         ) {
-          pageInfo {
-            hasNextPage
-          }
+          pageInfo { hasNextPage }
           edges {
             node {
               Id
-              Plan__c { value }
-              Review_Date__c { value }
-              Health_At_Review__c { value }
+              Plan__c: Plan__c { value }
+              Review_Date__c: Review_Date__c { value }
+              Health_At_Review__c: Health_At_Review__c { value }
             }
           }
         }
       }
       aggregate {
-        Plan_Milestone__c(
-          where: { and: [{ Days_Late__c: { gt: 0 } }, { Plan__r: { Status__c: { eq: "Active" } } }, { Plan__r: { Account__r: { Major_Account__c: { eq: true } } } }] }
-          groupBy: { Plan__c: { group: true } }
+        Plan_Milestone__c: Plan_Milestone__c(
+          where: {and: [{Days_Late__c: {gt: 0}}, {Plan__r: {Status__c: {eq: "Active"}}}, {Plan__r: {Account__r: {Major_Account__c: {eq: true}}}}]}
+          groupBy: {Plan__c: {group: true}}
           first: 2000
         ) {
           edges {
             node {
               aggregate {
-                Plan__c { value }
-                Id { count { value } }
+                Plan__c: Plan__c { value }
+                Id {
+                  count { value }
+                }
               }
             }
           }
         }
         Opportunity(
-          where: { and: [{ IsWon: { eq: true } }, { CloseDate: { gte: { value: $from } } }, { CloseDate: { lte: { value: $to } } }, { Account: { Major_Account__c: { eq: true } } }] }
-          groupBy: { AccountId: { group: true } }
+          where: {and: [{IsWon: {eq: true}}, {CloseDate: {gte: {value: $from}}}, {CloseDate: {lte: {value: $to}}}, {Account: {Major_Account__c: {eq: true}}}]}
+          groupBy: {AccountId: {group: true}}
           first: 2000
         ) {
           edges {
             node {
               aggregate {
                 AccountId { value }
-                Amount { sum { value } }
+                Amount {
+                  sum { value }
+                }
               }
             }
           }
@@ -307,7 +315,7 @@ export default class MajorAccountPortfolio extends NavigationMixin(LightningElem
               edges {
                 node {
                   Id
-                  Major_Account_Settings__c { value }
+                  Major_Account_Settings__c: Major_Account_Settings__c { value }
                 }
               }
             }

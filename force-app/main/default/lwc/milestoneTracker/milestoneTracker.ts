@@ -85,29 +85,29 @@ export default class MilestoneTracker extends LightningElement {
     query: gql`
       query milestones($accountId: ID) {
         uiapi {
-          objectInfos(apiNames: ["Plan_Milestone__c"]) {
-            ApiName
-            createable
-            updateable
-            deletable
-          }
+          objectInfos(apiNames: ["Plan_Milestone__c"]) { ApiName createable updateable deletable }
           query {
-            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+            Account_Plan__c: Account_Plan__c(
+              where: {and: [{Account__c: {eq: $accountId}}, {Status__c: {eq: "Active"}}]}
+              first: 1
+            ) {
               edges {
                 node {
                   Id
-                  Milestones__r(first: 2000, orderBy: { Due_Date__c: { order: ASC } }) {
+                  Milestones__r: Milestones__r(first: 2000, orderBy: {Due_Date__c: {order: ASC}}) {
                     edges {
                       node {
                         Id
                         Name { value }
-                        Status__c { value }
-                        Due_Date__c { value }
-                        Completed_On__c { value }
-                        Days_Late__c { value }
-                        Relationship_Step__c { value }
-                        Owner__c { value }
-                        Owner__r { Name { value } }
+                        Status__c: Status__c { value }
+                        Due_Date__c: Due_Date__c { value }
+                        Completed_On__c: Completed_On__c { value }
+                        Days_Late__c: Days_Late__c { value }
+                        Relationship_Step__c: Relationship_Step__c { value }
+                        Owner__c: Owner__c { value }
+                        Owner__r: Owner__r {
+                          Name { value }
+                        }
                       }
                     }
                   }

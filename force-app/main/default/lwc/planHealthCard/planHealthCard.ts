@@ -84,46 +84,50 @@ export default class PlanHealthCard extends LightningElement {
       query planHealth($accountId: ID) {
         uiapi {
           query {
-            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1, orderBy: { Period_Start__c: { order: DESC } }) {
+            Account_Plan__c: Account_Plan__c(
+              where: {and: [{Account__c: {eq: $accountId}}, {Status__c: {eq: "Active"}}]}
+              first: 1
+              orderBy: {Period_Start__c: {order: DESC}}
+            ) {
               edges {
                 node {
                   Id
                   Name { value }
-                  Status__c { value }
-                  Relationship_Stage__c { value }
-                  Period_Start__c { value }
-                  Period_End__c { value }
-                  Review_Cadence_Days__c { value }
-                  Shared_Value__c { value }
-                  Customer_Acknowledged__c { value }
-                  Joint_Planning_Date__c { value }
-                  Account_Lead__c { value }
-                  Backup_Account_Lead__c { value }
-                  Health_Score__c { value }
-                  Health_Status__c { value }
-                  Health_Execution__c { value }
-                  Health_Cadence__c { value }
-                  Health_Coverage__c { value }
-                  Health_Alignment__c { value }
-                  Health_Results__c { value }
-                  Health_Reasons__c { value }
-                  Readiness_Count__c { value }
-                  Suggested_Stage__c { value }
-                  Milestones_Total__c { value }
-                  Milestones_Done__c { value }
-                  Earliest_Open_Due__c { value }
-                  Last_Review_Date__c { value }
-                  Seller_Executives__c { value }
-                  Customer_Executives__c { value }
-                  Decision_Makers__c { value }
-                  Champions__c { value }
-                  Committed_Resources__c { value }
-                  Objectives_Total__c { value }
-                  Objectives_Agreed__c { value }
-                  Measurable_Objectives__c { value }
-                  Attainment_Total__c { value }
-                  Account__r {
-                    Major_Account_Settings__c { value }
+                  Status__c: Status__c { value }
+                  Relationship_Stage__c: Relationship_Stage__c { value }
+                  Period_Start__c: Period_Start__c { value }
+                  Period_End__c: Period_End__c { value }
+                  Review_Cadence_Days__c: Review_Cadence_Days__c { value }
+                  Shared_Value__c: Shared_Value__c { value }
+                  Customer_Acknowledged__c: Customer_Acknowledged__c { value }
+                  Joint_Planning_Date__c: Joint_Planning_Date__c { value }
+                  Account_Lead__c: Account_Lead__c { value }
+                  Backup_Account_Lead__c: Backup_Account_Lead__c { value }
+                  Health_Score__c: Health_Score__c { value }
+                  Health_Status__c: Health_Status__c { value }
+                  Health_Execution__c: Health_Execution__c { value }
+                  Health_Cadence__c: Health_Cadence__c { value }
+                  Health_Coverage__c: Health_Coverage__c { value }
+                  Health_Alignment__c: Health_Alignment__c { value }
+                  Health_Results__c: Health_Results__c { value }
+                  Health_Reasons__c: Health_Reasons__c { value }
+                  Readiness_Count__c: Readiness_Count__c { value }
+                  Suggested_Stage__c: Suggested_Stage__c { value }
+                  Milestones_Total__c: Milestones_Total__c { value }
+                  Milestones_Done__c: Milestones_Done__c { value }
+                  Earliest_Open_Due__c: Earliest_Open_Due__c { value }
+                  Last_Review_Date__c: Last_Review_Date__c { value }
+                  Seller_Executives__c: Seller_Executives__c { value }
+                  Customer_Executives__c: Customer_Executives__c { value }
+                  Decision_Makers__c: Decision_Makers__c { value }
+                  Champions__c: Champions__c { value }
+                  Committed_Resources__c: Committed_Resources__c { value }
+                  Objectives_Total__c: Objectives_Total__c { value }
+                  Objectives_Agreed__c: Objectives_Agreed__c { value }
+                  Measurable_Objectives__c: Measurable_Objectives__c { value }
+                  Attainment_Total__c: Attainment_Total__c { value }
+                  Account__r: Account__r {
+                    Major_Account_Settings__c: Major_Account_Settings__c { value }
                   }
                 }
               }

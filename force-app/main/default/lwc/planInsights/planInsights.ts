@@ -58,26 +58,24 @@ export default class PlanInsights extends LightningElement {
     query: gql`
       query insights($accountId: ID) {
         uiapi {
-          objectInfos(apiNames: ["Plan_Insight__c"]) {
-            ApiName
-            createable
-            updateable
-            deletable
-          }
+          objectInfos(apiNames: ["Plan_Insight__c"]) { ApiName createable updateable deletable }
           query {
-            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+            Account_Plan__c: Account_Plan__c(
+              where: {and: [{Account__c: {eq: $accountId}}, {Status__c: {eq: "Active"}}]}
+              first: 1
+            ) {
               edges {
                 node {
                   Id
-                  Insights__r(first: 200) {
+                  Insights__r: Insights__r(first: 200) {
                     edges {
                       node {
                         Id
                         Name { value }
-                        Type__c { value }
-                        Detail__c { value }
-                        Competitor_Name__c { value }
-                        Impact__c { value }
+                        Type__c: Type__c { value }
+                        Detail__c: Detail__c { value }
+                        Competitor_Name__c: Competitor_Name__c { value }
+                        Impact__c: Impact__c { value }
                       }
                     }
                   }

@@ -87,29 +87,27 @@ export default class PlanObjectives extends LightningElement {
     query: gql`
       query objectives($accountId: ID) {
         uiapi {
-          objectInfos(apiNames: ["Plan_Objective__c"]) {
-            ApiName
-            createable
-            updateable
-            deletable
-          }
+          objectInfos(apiNames: ["Plan_Objective__c"]) { ApiName createable updateable deletable }
           query {
-            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+            Account_Plan__c: Account_Plan__c(
+              where: {and: [{Account__c: {eq: $accountId}}, {Status__c: {eq: "Active"}}]}
+              first: 1
+            ) {
               edges {
                 node {
                   Id
-                  Objectives__r(first: 200, orderBy: { Due_Date__c: { order: ASC } }) {
+                  Objectives__r: Objectives__r(first: 200, orderBy: {Due_Date__c: {order: ASC}}) {
                     edges {
                       node {
                         Id
-                        Type__c { value }
-                        Description__c { value }
-                        Measure__c { value }
-                        Target__c { value }
-                        Actual__c { value }
-                        Attainment__c { value }
-                        Customer_Agreed__c { value }
-                        Due_Date__c { value }
+                        Type__c: Type__c { value }
+                        Description__c: Description__c { value }
+                        Measure__c: Measure__c { value }
+                        Target__c: Target__c { value }
+                        Actual__c: Actual__c { value }
+                        Attainment__c: Attainment__c { value }
+                        Customer_Agreed__c: Customer_Agreed__c { value }
+                        Due_Date__c: Due_Date__c { value }
                       }
                     }
                   }

@@ -94,31 +94,34 @@ export default class PlanTeam extends LightningElement {
     query: gql`
       query team($accountId: ID) {
         uiapi {
-          objectInfos(apiNames: ["Account_Team_Role__c"]) {
-            ApiName
-            createable
-            updateable
-            deletable
-          }
+          objectInfos(apiNames: ["Account_Team_Role__c"]) { ApiName createable updateable deletable }
           query {
-            Account_Plan__c(where: { and: [{ Account__c: { eq: $accountId } }, { Status__c: { eq: "Active" } }] }, first: 1) {
+            Account_Plan__c: Account_Plan__c(
+              where: {and: [{Account__c: {eq: $accountId}}, {Status__c: {eq: "Active"}}]}
+              first: 1
+            ) {
               edges {
                 node {
                   Id
-                  Backup_Account_Lead__c { value }
-                  Team_Roles__r(first: 200) {
+                  Backup_Account_Lead__c: Backup_Account_Lead__c { value }
+                  Team_Roles__r: Team_Roles__r(first: 200) {
                     edges {
                       node {
                         Id
-                        Side__c { value }
-                        Role__c { value displayValue }
-                        C_Level__c { value }
-                        Influence__c { value displayValue }
-                        Relationship_Strength__c { value displayValue }
-                        Committed__c { value }
-                        Reports_To__c { value }
-                        User__r { Name { value } }
-                        Contact__r { Name { value } Title { value } }
+                        Side__c: Side__c { value }
+                        Role__c: Role__c { value displayValue }
+                        C_Level__c: C_Level__c { value }
+                        Influence__c: Influence__c { value displayValue }
+                        Relationship_Strength__c: Relationship_Strength__c { value displayValue }
+                        Committed__c: Committed__c { value }
+                        Reports_To__c: Reports_To__c { value }
+                        User__r: User__r {
+                          Name { value }
+                        }
+                        Contact__r: Contact__r {
+                          Name { value }
+                          Title { value }
+                        }
                       }
                     }
                   }

@@ -13,6 +13,8 @@ describe('c/ldsUtils', () => {
     const data = { uiapi: { objectInfos: [{ ApiName: 'Plan_Review__c', createable: true, updateable: false, deletable: false }] } };
     expect(objectAccess(data, 'Plan_Review__c')).toEqual({ create: true, edit: false, remove: false });
     expect(objectAccess(data, 'Plan_Milestone__c')).toEqual({ create: true, edit: true, remove: true });
+    const subscriber = { uiapi: { objectInfos: [{ ApiName: 'mam__Plan_Review__c', createable: false, updateable: false, deletable: false }] } };
+    expect(objectAccess(subscriber, 'Plan_Review__c')).toEqual({ create: false, edit: false, remove: false });
   });
 
   it('fills label placeholders in any order and leaves unknown ones', () => {
