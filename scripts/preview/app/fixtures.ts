@@ -3,18 +3,18 @@
 // query was run on the sample data, else <name>.json), for each component and page state.
 import { STATE } from './state.js';
 import { WIRE_ERROR_MESSAGE, type PreviewState } from '../catalog.js';
-import plans from 'fixture:accountPlan/plans';
+import plans from 'fixture:accountPlan/northwind';
 import northwindAccount from 'fixture:majorAccountPanel/northwind';
 import notMajorAccount from 'fixture:majorAccountPanel/notMajor';
 import objectInfoManager from 'fixture:majorAccountPanel/objectInfoManager';
 import objectInfoRep from 'fixture:majorAccountPanel/objectInfoRep';
 import portfolio from 'fixture:majorAccountPortfolio/portfolio';
 import portfolioSettings from 'fixture:majorAccountPortfolio/settings';
-import milestones from 'fixture:milestoneTracker/contosoMilestones';
-import healthPlan from 'fixture:planHealthCard/contosoPlan';
-import insights from 'fixture:planInsights/northwindInsights';
-import objectives from 'fixture:planObjectives/northwindObjectives';
-import team from 'fixture:planTeam/northwindTeam';
+import milestones from 'fixture:milestoneTracker/contoso';
+import healthPlan from 'fixture:planHealthCard/contoso';
+import insights from 'fixture:planInsights/northwind';
+import objectives from 'fixture:planObjectives/northwind';
+import team from 'fixture:planTeam/northwind';
 import revenue from 'fixture:portfolioParetoCurve/revenue';
 
 /** What a `lightning/graphql` wire provisions. */

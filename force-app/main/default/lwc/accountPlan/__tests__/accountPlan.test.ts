@@ -5,7 +5,7 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { flushPromises } from 'test/jest-utils/flushPromises';
-import plans from './data/plans.json';
+import plans from './data/northwind.graphql.json';
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
 const adapter = graphql as unknown as Emitter;
@@ -14,6 +14,27 @@ const update = updateRecord as unknown as jest.Mock;
 const confirm = LightningConfirm as unknown as { open: jest.Mock };
 const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
 const noPlans = { uiapi: { query: { Account: plans.uiapi.query.Account, Account_Plan__c: { edges: [] } } } };
+const ACTIVE_PLAN = plans.uiapi.query.Account_Plan__c.edges[0].node.Id;
+type PlanNode = Record<string, unknown>;
+/**
+ * The sample account's answer, as it reads a year later: sponsors named on both sides and last
+ * year's plan archived beside the active one (the sample data has neither).
+ */
+function withHistory(): unknown {
+  const data = JSON.parse(JSON.stringify(plans)) as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: PlanNode }> } } } };
+  const active = data.uiapi.query.Account_Plan__c.edges[0].node;
+  active.Executive_Sponsor__r = { Name: { value: 'Alex Admin' } };
+  active.Customer_Executive_Sponsor__r = { Name: { value: 'Olivia Hart' } };
+  const value = (v: unknown): { value: unknown } => ({ value: v });
+  data.uiapi.query.Account_Plan__c.edges.push({
+    node: {
+      Id: 'a01000000000009AAA', Name: value('Northwind Logistics — Account Plan FY26'), Status__c: value('Archived'), Relationship_Stage__c: value('Vendor'),
+      Period_Start__c: value('2025-07-01'), Period_End__c: value('2026-06-30'), Shared_Value__c: value(null), Customer_Acknowledged__c: value(false),
+      Customer_Acknowledged_On__c: value(null), Executive_Sponsor__r: null, Customer_Executive_Sponsor__r: null
+    }
+  });
+  return data;
+}
 
 async function render(data: unknown, refresh?: () => Promise<void>): Promise<HTMLElement> {
   const element = createElement('c-account-plan', { is: AccountPlan }) as HTMLElement & { recordId?: string };
@@ -41,7 +62,7 @@ describe('c-account-plan', () => {
   });
 
   it('shows the active plan in full and lists the others, each a link to its record', async () => {
-    const element = await render(plans);
+    const element = await render(withHistory());
     expect(adapter.getLastConfig().variables).toEqual({ accountId: '001000000000001AAA' });
     expect(root(element).querySelector('.plan-name')?.textContent).toBe('Northwind Logistics — Account Plan FY27');
     expect(root(element).querySelector('.stage')?.textContent).toBe('Preferred Supplier');
@@ -118,7 +139,7 @@ describe('c-account-plan', () => {
     const refresh = jest.fn().mockResolvedValue(undefined);
     const element = await render(plans, refresh);
     await click(element, 'lightning-button.archive');
-    expect(update).toHaveBeenCalledWith({ fields: { Id: 'a01000000000010AAA', Status__c: 'Archived' } });
+    expect(update).toHaveBeenCalledWith({ fields: { Id: ACTIVE_PLAN, Status__c: 'Archived' } });
     expect(refresh).toHaveBeenCalled();
   });
 
@@ -126,7 +147,7 @@ describe('c-account-plan', () => {
     const element = await render(plans);
     await click(element, 'lightning-button.edit');
     const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & { recordId?: string; objectApiName?: string };
-    expect(form.recordId).toBe('a01000000000010AAA');
+    expect(form.recordId).toBe(ACTIVE_PLAN);
     expect(form.objectApiName).toBe('Account_Plan__c');
     const fields = Array.from(root(element).querySelectorAll('lightning-input-field')) as Array<HTMLElement & { fieldName?: string }>;
     expect(fields.map((f) => f.fieldName)).toEqual(expect.arrayContaining(['Relationship_Stage__c', 'Shared_Value__c', 'Customer_Acknowledged__c', 'Review_Cadence_Days__c']));

@@ -8,11 +8,23 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 jest.mock('@salesforce/label/c.MAM_Milestones_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Milestones_Edit_Row'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Milestones_Days_Late', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Milestones_Days_Late'), { virtual: true });
-import contoso from './data/contosoMilestones.json';
+import contoso from './data/contoso.graphql.json';
 
 type Emitter = { emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };
 const adapter = graphql as unknown as Emitter;
 const update = updateRecord as unknown as jest.Mock;
+type MilestoneEdge = { node: { Name: { value: string }; Owner__c: { value: string | null }; Owner__r: unknown } };
+
+/** The sample plan with its blocked milestone assigned to the running user (@salesforce/user/Id in jest), as a rep would see their own work. */
+function withMine(): unknown {
+  const data = JSON.parse(JSON.stringify(contoso)) as { uiapi: { query: { Account_Plan__c: { edges: Array<{ node: { Milestones__r: { edges: MilestoneEdge[] } } }> } } } };
+  const blocked = data.uiapi.query.Account_Plan__c.edges[0].node.Milestones__r.edges.find((e) => e.node.Name.value === 'Delivery team committed to the objectives');
+  if (blocked) {
+    blocked.node.Owner__c = { value: '005000000000000000' };
+    blocked.node.Owner__r = { Name: { value: 'Alex Admin' } };
+  }
+  return data;
+}
 
 function mount(): HTMLElement {
   const element = createElement('c-milestone-tracker', { is: MilestoneTracker }) as HTMLElement & { recordId?: string };
@@ -56,7 +68,7 @@ describe('c-milestone-tracker', () => {
 
   it('shows when each done milestone was completed, and the due date of the others', async () => {
     const element = mount();
-    adapter.emit(contoso);
+    adapter.emit(withMine());
     await flushPromises();
     const done = Array.from(root(element).querySelectorAll('section[data-status="Done"] li'));
     expect(done.map((li) => (li.querySelector('.completed lightning-formatted-date-time') as HTMLElement & { value?: string } | null)?.value)).toEqual(['2026-04-16', '2026-04-26', '2026-06-25']);
@@ -80,7 +92,7 @@ describe('c-milestone-tracker', () => {
 
   it('filters to late milestones and to mine', async () => {
     const element = mount();
-    adapter.emit(contoso);
+    adapter.emit(withMine());
     await flushPromises();
     await choose(element, 'late');
     expect(names(element)).toEqual(['Delivery team committed to the objectives', 'Joint planning session']);

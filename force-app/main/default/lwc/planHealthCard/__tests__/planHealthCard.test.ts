@@ -5,7 +5,7 @@ import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { healthInputFrom, planHealth } from 'c/mamService';
-import contosoPlan from './data/contosoPlan.json';
+import contosoPlan from './data/contoso.graphql.json';
 import contosoChildren from './data/contosoChildren.json';
 
 type Emitter = { emit(value: unknown): void; emitErrors(errors: unknown): void; getLastConfig(): Record<string, unknown> };

@@ -3,7 +3,7 @@ import PlanInsights from 'c/planInsights';
 import { graphql } from 'lightning/graphql';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
-import northwind from './data/northwindInsights.json';
+import northwind from './data/northwind.graphql.json';
 
 jest.mock('@salesforce/label/c.MAM_Insights_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Insights_Edit_Row'), { virtual: true });
 

@@ -5,7 +5,7 @@ import { deleteRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
-import northwind from './data/northwindObjectives.json';
+import northwind from './data/northwind.graphql.json';
 
 jest.mock('@salesforce/label/c.MAM_Objectives_Edit_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Objectives_Edit_Row'), { virtual: true });
 jest.mock('@salesforce/label/c.MAM_Objectives_Delete_Row', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Objectives_Delete_Row'), { virtual: true });

@@ -5,7 +5,7 @@ import { deleteRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
 import { flushPromises } from 'test/jest-utils/flushPromises';
 import { cardFrame, editor, editorFieldNames, editorForm } from 'test/jest-utils/cards';
-import northwind from './data/northwindTeam.json';
+import northwind from './data/northwind.graphql.json';
 
 // Labels with {0} placeholders carry their real text, so the sentences a user reads can be asserted.
 jest.mock('@salesforce/label/c.MAM_Team_C_Level', () => jest.requireActual('test/jest-utils/labels').labelModule('MAM_Team_C_Level'), { virtual: true });
