@@ -21,7 +21,9 @@ async function findChromium(): Promise<Found> {
     const sparticuz = (await import('@sparticuz/chromium')).default;
     const executablePath = await sparticuz.executablePath();
     if (executablePath && existsSync(executablePath)) {
-      return { executablePath, args: [...new Set([...sparticuz.args, ...FLAGS])], source: '@sparticuz/chromium' };
+      // Its --single-process suits one-page serverless runs; here a closed context would take the browser down.
+      const args = sparticuz.args.filter((arg) => arg !== '--single-process');
+      return { executablePath, args: [...new Set([...args, ...FLAGS])], source: '@sparticuz/chromium' };
     }
   } catch (error) {
     errors.push(`@sparticuz/chromium: ${(error as Error).message}`);

@@ -10,6 +10,8 @@ export type PreviewSession = {
   browser: Browser;
   /** Opens a component or page in a state in a fresh page; `errors` collects what the console and the page report. */
   open(target: { component: string } | { page: PageName }, state?: PreviewState): Promise<{ page: Page; errors: string[] }>;
+  /** A blank page in the session's browser context. */
+  newPage(): Promise<Page>;
   close(): Promise<void>;
 };
 
@@ -47,6 +49,7 @@ export async function startSession(options: { height?: number } = {}): Promise<P
       await settle(page);
       return { page, errors };
     },
+    newPage: () => context.newPage(),
     async close() {
       await browser.close();
       await server.close();

@@ -235,7 +235,7 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('lists every component and page in every state on the index', async () => {
-    const page = await session.browser.newPage();
+    const page = await session.newPage();
     await page.goto(session.server.url);
     await page.waitForSelector('body[data-preview-ready]');
     const links = await page.locator('.preview-index a').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));

@@ -44,7 +44,7 @@ function mount(entry: CatalogEntry): HTMLElement {
 /** The Account record page: highlights, the Major Account tab in the main column (2/3), a sidebar. */
 function recordPage(cards: HTMLElement[]): HTMLElement {
   const header = h(
-    'div',
+    'header',
     { class: 'slds-page-header slds-page-header_record-home' },
     h(
       'div',
@@ -86,8 +86,9 @@ function recordPage(cards: HTMLElement[]): HTMLElement {
 }
 
 /** An app page with one full-width region (Major Account Portfolio). */
-function appPage(content: HTMLElement): HTMLElement {
-  return h('div', { class: 'preview-frame preview-frame_app', 'data-preview-frame': 'app' }, h('main', { class: 'preview-app-main' }, content));
+function appPage(title: string, content: HTMLElement): HTMLElement {
+  // Lightning names the page in its navigation bar; here a heading only screen readers see.
+  return h('div', { class: 'preview-frame preview-frame_app', 'data-preview-frame': 'app' }, h('main', { class: 'preview-app-main' }, h('h1', { class: 'slds-assistive-text' }, title), content));
 }
 
 function stateLinks(target: { component: string } | { page: PageName }): HTMLElement {
@@ -131,12 +132,12 @@ function render(): void {
   const root = document.getElementById('preview') as HTMLElement;
   if (PAGE === 'tab' || PAGE === 'portfolio') {
     root.append(toolbar(PAGES[PAGE], { page: PAGE }));
-    root.append(PAGE === 'tab' ? recordPage(TAB.map(mount)) : appPage(mount(PORTFOLIO[0])));
+    root.append(PAGE === 'tab' ? recordPage(TAB.map(mount)) : appPage(PORTFOLIO[0].title, mount(PORTFOLIO[0])));
   } else if (COMPONENT) {
     const entry = CATALOG.find((c) => c.name === COMPONENT);
     if (!entry) throw new Error(`Unknown component ${COMPONENT}; see the index.`);
     root.append(toolbar(entry.title, { component: entry.name }));
-    root.append(entry.frame === 'record' ? recordPage([mount(entry)]) : appPage(mount(entry)));
+    root.append(entry.frame === 'record' ? recordPage([mount(entry)]) : appPage(entry.title, mount(entry)));
   } else {
     root.append(index());
   }
