@@ -161,7 +161,7 @@ function sections(doc: PlanDocument): Section[] {
 const INTERNAL_NOTICE = 'Internal: not for the customer.';
 
 // Control characters (other than line breaks and tabs, which become spaces) never reach a document.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 /**
  * One value as CommonMark text that renders exactly as written and adds no structure: every

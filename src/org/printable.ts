@@ -1,7 +1,8 @@
 // Text from an org shown in a terminal: control characters (escape sequences, carriage returns,
 // backspaces, bidirectional overrides) are shown as \u{..} instead of acting on the terminal.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// \p{Cc} is U+0000–U+001F and U+007F–U+009F; the others are bidirectional marks and overrides.
+const CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 const visible = (c: string): string => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`;
 
