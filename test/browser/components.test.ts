@@ -132,6 +132,8 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
     for (const [tag, expected] of Object.entries(TAB_DATA)) assertShows(await text(page, tag), expected, tag);
     await assertNoEmptyCard(page);
     assert.equal(await page.locator('c-major-account-panel lightning-combobox').count(), 1, 'a manager can change the tier (lightning-combobox renders in synthetic shadow)');
+    const healthButtons = await page.locator('c-plan-health-card lightning-button').evaluateAll((all) => all.map((b) => String((b as HTMLElement & { label?: string }).label)));
+    assert.ok(healthButtons.includes(label('MAM_Review_Record')), 'a user who may create reviews can record one');
     await assertAccessible(page);
     assert.deepEqual(errors, []);
     await page.close();
@@ -161,7 +163,7 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
     const { page, errors } = await session.open({ page: 'tab' }, 'readonly');
     for (const [tag, expected] of Object.entries(TAB_DATA)) assertShows(await text(page, tag), expected, tag);
     const buttons = await page.locator('[data-preview-frame] lightning-button').evaluateAll((all) => all.map((b) => String((b as HTMLElement & { label?: string }).label)));
-    for (const name of ['MAM_Objectives_Add', 'MAM_Milestones_Add', 'MAM_Insights_Add', 'MAM_Milestones_Mark_Done', 'MAM_Plan_Edit', 'MAM_Plan_Archive']) {
+    for (const name of ['MAM_Objectives_Add', 'MAM_Milestones_Add', 'MAM_Insights_Add', 'MAM_Milestones_Mark_Done', 'MAM_Plan_Edit', 'MAM_Plan_Archive', 'MAM_Review_Record']) {
       assert.ok(!buttons.includes(label(name)), `no "${label(name)}" button for a read-only user (buttons: ${buttons.join(', ')})`);
     }
     assert.equal(await page.locator('lightning-button-icon').count(), 0, 'no edit or delete icons');

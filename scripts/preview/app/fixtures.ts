@@ -3,6 +3,7 @@
 // query was run on the sample data, else <name>.json), for each component and page state.
 import { STATE } from './state.js';
 import { WIRE_ERROR_MESSAGE, type PreviewState } from '../catalog.js';
+import fields from 'virtual:preview-fields';
 import plans from 'fixture:accountPlan/northwind';
 import northwindAccount from 'fixture:majorAccountPanel/northwind';
 import notMajorAccount from 'fixture:majorAccountPanel/notMajor';
@@ -78,9 +79,26 @@ export function recordAnswer(state: PreviewState = STATE): LdsAnswer {
   return { data: state === 'empty' ? notMajorAccount : northwindAccount, error: undefined };
 }
 
-/** getObjectInfo: what the user may edit. A sales manager by default, a rep when read-only. */
-export function objectInfoAnswer(state: PreviewState = STATE): LdsAnswer {
-  return { data: state === 'readonly' ? objectInfoRep : objectInfoManager, error: undefined };
+/**
+ * getObjectInfo: what the user may do. For the Account, the sample object infos of a sales manager
+ * (a rep's when read-only); for the package's objects, full access (none when read-only) to every
+ * field in force-app's metadata.
+ */
+export function objectInfoAnswer(objectApiName: string, state: PreviewState = STATE): LdsAnswer {
+  const readOnly = state === 'readonly';
+  if (objectApiName === 'Account') return { data: readOnly ? objectInfoRep : objectInfoManager, error: undefined };
+  const objectFields = fields[objectApiName];
+  if (!objectFields) return { data: undefined, error: { status: 404, body: { message: `The preview knows no object ${objectApiName}.` } } };
+  const access = { createable: !readOnly, updateable: !readOnly };
+  return {
+    data: {
+      apiName: objectApiName,
+      ...access,
+      deletable: !readOnly,
+      fields: Object.fromEntries(Object.entries(objectFields).map(([apiName, field]) => [apiName, { apiName, label: field.label, dataType: field.type, required: field.required, ...access }]))
+    },
+    error: undefined
+  };
 }
 
 /** A record of the sample data by id: field API name → value (for the record-form stand-ins). */
