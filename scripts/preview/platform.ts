@@ -14,7 +14,7 @@ export function readLabels(root: string): Map<string, string> {
 }
 
 /** A field as lightning-input-field needs it to draw itself. */
-export type FieldInfo = { label: string; type: string; required: boolean; options?: string[]; referenceTo?: string; helpText?: string };
+export type FieldInfo = { label: string; type: string; required: boolean; options?: string[]; referenceTo?: string; referenceLabel?: string; helpText?: string };
 /** Object API name → field API name → field. */
 export type FieldCatalog = Record<string, Record<string, FieldInfo>>;
 
@@ -35,7 +35,7 @@ export function readFields(root: string): FieldCatalog {
   const catalog: FieldCatalog = {};
   for (const object of readdirSync(objectsDir)) {
     const fieldsDir = join(objectsDir, object, 'fields');
-    const fields: Record<string, FieldInfo> = { Name: { label: nameLabel(join(objectsDir, object)), type: 'Text', required: true } };
+    const fields: Record<string, FieldInfo> = { Name: { label: objectLabels(join(objectsDir, object)).name, type: 'Text', required: true } };
     if (existsSync(fieldsDir)) {
       for (const file of readdirSync(fieldsDir).filter((f) => f.endsWith('.field-meta.xml'))) {
         const field = (parser.parse(readFileSync(join(fieldsDir, file), 'utf8')) as FieldXml).CustomField;
@@ -45,7 +45,7 @@ export function readFields(root: string): FieldCatalog {
           type: String(field.type ?? 'Text'),
           required: field.required === 'true' || field.type === 'MasterDetail',
           ...(values.length ? { options: values.map((v) => String(v.label ?? v.fullName)) } : {}),
-          ...(field.referenceTo ? { referenceTo: String(field.referenceTo) } : {}),
+          ...(field.referenceTo ? { referenceTo: String(field.referenceTo), referenceLabel: referenceLabel(objectsDir, String(field.referenceTo)) } : {}),
           ...(field.inlineHelpText ? { helpText: String(field.inlineHelpText) } : {})
         };
       }
@@ -55,9 +55,16 @@ export function readFields(root: string): FieldCatalog {
   return catalog;
 }
 
-function nameLabel(objectDir: string): string {
-  const file = readdirSync(objectDir).find((f) => f.endsWith('.object-meta.xml'));
-  if (!file) return 'Name';
-  const xml = parser.parse(readFileSync(join(objectDir, file), 'utf8')) as { CustomObject?: { nameField?: { label?: string } } };
-  return String(xml.CustomObject?.nameField?.label ?? 'Name');
+/** The object's Name field label and its plural label, from its object-meta.xml. */
+function objectLabels(objectDir: string): { name: string; plural?: string } {
+  const file = existsSync(objectDir) ? readdirSync(objectDir).find((f) => f.endsWith('.object-meta.xml')) : undefined;
+  if (!file) return { name: 'Name' };
+  const xml = parser.parse(readFileSync(join(objectDir, file), 'utf8')) as { CustomObject?: { nameField?: { label?: string }; pluralLabel?: string } };
+  const plural = xml.CustomObject?.pluralLabel;
+  return { name: String(xml.CustomObject?.nameField?.label ?? 'Name'), ...(plural ? { plural: String(plural) } : {}) };
+}
+
+/** What a lookup searches, in words: the target's plural label (standard objects: their name + s). */
+function referenceLabel(objectsDir: string, object: string): string {
+  return objectLabels(join(objectsDir, object)).plural ?? `${object}s`;
 }

@@ -198,6 +198,20 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('opens an edit form with the record\'s values, and shows the 80/20 curve on its own', async () => {
+    const { page, errors } = await session.open({ component: 'milestoneTracker' }, 'data');
+    await page.locator('c-milestone-tracker lightning-button-icon button').first().click();
+    const name = page.locator('c-milestone-tracker lightning-record-edit-form lightning-input-field lightning-input input').first();
+    await name.waitFor();
+    assert.equal(await name.inputValue(), 'Delivery team committed to the objectives');
+    assert.deepEqual(errors, []);
+    await page.close();
+    const curve = await session.open({ component: 'portfolioParetoCurve' }, 'data');
+    assertShows(await text(curve.page, 'c-portfolio-pareto-curve'), ['The top 7 accounts'], 'the 80/20 curve');
+    assert.deepEqual(curve.errors, []);
+    await curve.page.close();
+  });
+
   it('shows a toast when a milestone is marked done', async () => {
     const { page, errors } = await session.open({ component: 'milestoneTracker' }, 'data');
     await page.locator('c-milestone-tracker lightning-button.mark-done button').first().click();

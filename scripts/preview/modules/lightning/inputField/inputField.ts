@@ -98,7 +98,7 @@ export default class InputField extends LightningElement {
     return (this.info.options ?? []).map((o) => ({ label: o, value: o }));
   }
   get lookupPlaceholder(): string {
-    return `Search ${this.info.referenceTo ?? 'records'}…`;
+    return `Search ${this.info.referenceLabel ?? 'records'}…`;
   }
   get text(): string {
     return this.current === null || this.current === undefined ? '' : String(this.current);
