@@ -150,7 +150,7 @@ function sections(doc: PlanDocument): Section[] {
         ...(h.nextStage ? ([['Suggested next stage', h.nextStage]] as Array<[string, string]>) : [])
       ],
       tables: [
-        { title: 'Health by component', headers: ['Component', 'Score', 'Why'], rows: h.components.map((c) => [c.name, c.score === null ? '—' : String(c.score), c.reasons.join('; ') || '—']) },
+        { title: 'Health by component', headers: ['Component', 'Score', 'Why'], rows: h.components.map((c) => [c.name, c.score === null ? '—' : String(c.score), c.reasons.join(' ') || '—']) },
         { title: 'Relationship readiness', headers: ['Step', 'Met', 'Evidence'], rows: h.readiness.map((r) => [r.step, r.met ? 'Yes' : 'No', r.evidence]) }
       ]
     });
