@@ -7,28 +7,11 @@ import components from 'virtual:preview-components';
 import { CATALOG, PAGES, PORTFOLIO, STATE_TITLES, STATES, TAB, previewPath, type CatalogEntry, type PageName } from '../catalog.js';
 import { COMPONENT, PAGE, STATE } from './state.js';
 import { showToasts } from './toasts.js';
+import { h, spriteIcon } from './dom.js';
 
 /** The Account the record page shows (the sample data's Northwind Logistics). */
 const RECORD_ID = '001000000000001AAA';
 const ACCOUNT_NAME = 'Northwind Logistics';
-
-type Child = Node | string;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-function icon(sprite: string, name: string, className: string): SVGSVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', className);
-  svg.setAttribute('aria-hidden', 'true');
-  const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
-  use.setAttribute('href', `/assets/icons/${sprite}-sprite/svg/symbols.svg#${name}`);
-  svg.append(use);
-  return svg;
-}
 
 /** Creates a component from the built bundle, with the record id a record page would give it. */
 function mount(entry: CatalogEntry): HTMLElement {
@@ -55,7 +38,7 @@ function recordPage(cards: HTMLElement[]): HTMLElement {
         h(
           'div',
           { class: 'slds-media' },
-          h('div', { class: 'slds-media__figure' }, h('span', { class: 'slds-icon_container slds-icon-standard-account' }, icon('standard', 'account', 'slds-icon slds-page-header__icon'))),
+          h('div', { class: 'slds-media__figure' }, h('span', { class: 'slds-icon_container slds-icon-standard-account' }, spriteIcon('standard', 'account', 'slds-icon slds-page-header__icon'))),
           h(
             'div',
             { class: 'slds-media__body' },
