@@ -4,6 +4,7 @@
 import { STATE } from './state.js';
 import { WIRE_ERROR_MESSAGE, type PreviewState } from '../catalog.js';
 import fields from 'virtual:preview-fields';
+import type { FieldInfo } from '../platform.js';
 import plans from 'fixture:accountPlan/northwind';
 import northwindAccount from 'fixture:majorAccountPanel/northwind';
 import notMajorAccount from 'fixture:majorAccountPanel/notMajor';
@@ -87,7 +88,7 @@ export function recordAnswer(state: PreviewState = STATE): LdsAnswer {
 export function objectInfoAnswer(objectApiName: string, state: PreviewState = STATE): LdsAnswer {
   const readOnly = state === 'readonly';
   if (objectApiName === 'Account') return { data: readOnly ? objectInfoRep : objectInfoManager, error: undefined };
-  const objectFields = fields[objectApiName];
+  const objectFields: Record<string, FieldInfo> | undefined = fields[objectApiName];
   if (!objectFields) return { data: undefined, error: { status: 404, body: { message: `The preview knows no object ${objectApiName}.` } } };
   const access = { createable: !readOnly, updateable: !readOnly };
   return {
