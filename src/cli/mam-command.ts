@@ -29,7 +29,10 @@ export abstract class MamCommand<T> extends SfCommand<T> {
   }
 
   protected override async catch(error: Parameters<SfCommand<T>['catch']>[0]): Promise<never> {
-    error.message = printableText(error.message);
+    // oclif wraps an error thrown while a flag is parsed in "Parsing --x \n\t…\nSee more help with
+    // --help"; the flags' own messages (src/cli/flags.ts) already name the flag and say what to give.
+    const parsing = /^Parsing --[\w-]+ \n\t([\s\S]*)\nSee more help with --help$/.exec(error.message);
+    error.message = printableText(parsing ? parsing[1] : error.message);
     return super.catch(error);
   }
 }

@@ -1,11 +1,14 @@
 // Creating plans from the template, reconciled with what the org already holds so that a re-run
 // (after a fault whose outcome was unknown) completes the work instead of duplicating it.
-import type { Connection } from '@salesforce/core';
+import { Messages, type Connection } from '@salesforce/core';
 import { planTemplate, type PlanDraft } from '../domain/template.js';
 import type { OrgNames } from './names.js';
 import { queryAll } from './query.js';
 import { isAccountId, quoteList } from './soql.js';
 import { createRecords, updateRecords, type WriteOptions } from './write.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('major-account-management', 'mam.plan.create');
 
 export type TargetAccount = { Id: string; Name: string; OwnerId?: string };
 export type AccountLookupError = { input: string; kind: 'unknown' | 'ambiguous'; matches: TargetAccount[] };
@@ -82,9 +85,9 @@ export async function planCreation(
     const keyed = mine.find((p) => String(p.Template_Key__c ?? '').toLowerCase() === templateKey(account.Id).toLowerCase());
     if (keyed?.Status__c === 'Draft') return { account, draft, existingPlanId: String(keyed.Id) };
     const otherDraft = mine.find((p) => p.Status__c === 'Draft');
-    if (otherDraft) return { account, draft, skipped: `has a Draft plan (${String(otherDraft.Id)})` };
+    if (otherDraft) return { account, draft, skipped: messages.getMessage('reason.otherDraft', [String(otherDraft.Id)]) };
     const active = mine.find((p) => p.Status__c === 'Active');
-    if (active && !options.includeExisting) return { account, draft, skipped: `has an active plan (${String(active.Id)})` };
+    if (active && !options.includeExisting) return { account, draft, skipped: messages.getMessage('reason.active', [String(active.Id)]) };
     return { account, draft, ...(keyed ? { releaseKeyFrom: String(keyed.Id) } : {}) };
   });
 }

@@ -2,11 +2,14 @@
 // brought up to date as plans are created, and read by `sf mam plan create undo`, which deletes
 // only the Drafts the run created and nobody changed since.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Connection } from '@salesforce/core';
+import { Messages, type Connection } from '@salesforce/core';
 import { z } from 'zod';
 import type { OrgNames } from './names.js';
 import { planSnapshots, type PlanSnapshot } from './plan-create.js';
 import { withRetry } from './retry.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('major-account-management', 'mam.plan.create.undo');
 
 const id = z.string().regex(/^[a-zA-Z0-9]{15,18}$/);
 
@@ -68,12 +71,12 @@ export type UndoPlanReport = {
 
 /** Why a plan the run created must not be deleted now, or undefined when it is exactly as the run left it. */
 export function changedSince(entry: PlanIdsEntry, now: PlanSnapshot | undefined): string | undefined {
-  if (!now) return 'already deleted';
-  if (now.status !== 'Draft') return `no longer a Draft (${now.status})`;
-  if (!entry.modstamp || !entry.children) return 'the run did not finish with it: run plan create again with this --undo-file to complete it, then undo';
+  if (!now) return messages.getMessage('reason.deleted');
+  if (now.status !== 'Draft') return messages.getMessage('reason.notDraft', [now.status]);
+  if (!entry.modstamp || !entry.children) return messages.getMessage('reason.unfinished');
   const recorded = [...entry.children].map((c) => c.slice(0, 15)).sort().join(',');
-  if (now.children.map((c) => c.slice(0, 15)).sort().join(',') !== recorded) return 'details added or deleted since the run';
-  if (now.modstamp !== entry.modstamp) return 'changed since the run';
+  if (now.children.map((c) => c.slice(0, 15)).sort().join(',') !== recorded) return messages.getMessage('reason.details');
+  if (now.modstamp !== entry.modstamp) return messages.getMessage('reason.changed');
   return undefined;
 }
 
@@ -81,7 +84,7 @@ export function changedSince(entry: PlanIdsEntry, now: PlanSnapshot | undefined)
 export async function undoPlanCreation(connection: Connection, names: OrgNames, file: PlanIdsFile): Promise<UndoPlanReport> {
   const report: UndoPlanReport = { deleted: [], skipped: [], failures: [] };
   const mine = file.plans.filter((p) => p.created && p.planId);
-  for (const entry of file.plans.filter((p) => !p.created)) report.skipped.push({ account: entry.account, planId: entry.planId, reason: entry.action === 'complete' ? 'existed before the run' : 'not created by this run' });
+  for (const entry of file.plans.filter((p) => !p.created)) report.skipped.push({ account: entry.account, planId: entry.planId, reason: messages.getMessage(entry.action === 'complete' ? 'reason.existedBefore' : 'reason.notCreated') });
   const snapshots = mine.length ? await planSnapshots(connection, names, mine.map((p) => p.planId as string)) : new Map<string, PlanSnapshot>();
   const toDelete: PlanIdsEntry[] = [];
   for (const entry of mine) {

@@ -1,5 +1,5 @@
-import { Flags } from '@salesforce/sf-plugins-core';
 import { MamCommand } from '../../cli/mam-command.js';
+import { namespaceFlag, targetOrgFlag } from '../../cli/flags.js';
 import { Messages } from '@salesforce/core';
 import { diagnose, type DoctorCheck } from '../../org/doctor.js';
 import { openSession } from '../../org/session.js';
@@ -15,20 +15,20 @@ export default class Doctor extends MamCommand<DoctorResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'target-org': Flags.requiredOrg(),
-    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') })
+    'target-org': targetOrgFlag,
+    namespace: namespaceFlag
   };
 
   public async run(): Promise<DoctorResult> {
     const { flags } = await this.parse(Doctor);
     const org = flags['target-org'];
     const session = await openSession(org, flags.namespace);
-    this.spinner.start('Checking the org');
+    this.spinner.start(messages.getMessage('spinner.checking'));
     const checks = await diagnose({ connection: session.connection, names: session.names });
     this.spinner.stop();
     this.table({
       data: checks.map((c) => ({ check: c.check, status: c.status, detail: c.detail, fix: c.fix ?? '' })),
-      columns: ['check', 'status', 'detail', 'fix'],
+      columns: ['check', 'status', 'detail', 'fix'].map((key) => ({ key, name: messages.getMessage(`column.${key}`) })),
       overflow: 'wrap'
     });
     const problems = checks.filter((c) => c.status === 'problem').length;

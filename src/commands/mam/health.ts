@@ -1,13 +1,14 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { MamCommand } from '../../cli/mam-command.js';
-import { Messages } from '@salesforce/core';
+import type { Display } from '../../cli/display.js';
+import { asOfFlag, dateOrToday, integerFlag, namespaceFlag, targetOrgFlag } from '../../cli/flags.js';
+import { Messages, type Connection } from '@salesforce/core';
 import { evaluatePlans, worstFirst, type PlanHealthRow } from '../../org/health.js';
 import { readPlans } from '../../org/plans.js';
 import { queryAll } from '../../org/query.js';
 import { openSession } from '../../org/session.js';
-import { userToday } from '../../org/today.js';
 import { readSettings } from '../../org/settings.js';
-import { isRecordId, quote, isIsoDate } from '../../org/soql.js';
+import { isRecordId, quote } from '../../org/soql.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('major-account-management', 'mam.health');
@@ -21,36 +22,73 @@ export type HealthResult = {
   drafts: number;
 };
 
+const COLUMNS = ['account', 'plan', 'score', 'status', 'execution', 'cadence', 'coverage', 'alignment', 'results', 'daysLate', 'lastReview', 'readiness', 'why'];
+
+/** The plans worst first, one row each with its parts, and the summary line; or that none match. */
+function showHealth(out: Display, rows: PlanHealthRow[], counts: Record<string, number>): void {
+  if (rows.length === 0) {
+    out.log(messages.getMessage('info.none'));
+    return;
+  }
+  const part = (row: PlanHealthRow, key: string): string => String(row.health.components.find((c) => c.key === key)?.score ?? '—');
+  out.table({
+    data: rows.map((row) => ({
+      account: row.account,
+      plan: row.draft ? messages.getMessage('label.draft', [row.plan]) : row.plan,
+      score: row.health.score ?? '—',
+      status: row.health.status ?? '—',
+      execution: part(row, 'execution'),
+      cadence: part(row, 'cadence'),
+      coverage: part(row, 'coverage'),
+      alignment: part(row, 'alignment'),
+      results: part(row, 'results'),
+      daysLate: row.daysLate,
+      lastReview: row.lastReview ?? messages.getMessage('label.never'),
+      readiness: messages.getMessage('label.readiness', [row.health.readinessCount]),
+      why: row.health.reasonText
+    })),
+    columns: COLUMNS.map((key) => ({ key, name: messages.getMessage(`column.${key}`) })),
+    overflow: 'wrap'
+  });
+  out.log(messages.getMessage('info.summary', [rows.filter((r) => !r.draft).length, counts['On Track'], counts['At Risk'], counts['Off Track']]));
+}
+
+/** Active plans by status; Drafts shown with --include-draft are not counted. */
+function countByStatus(rows: PlanHealthRow[]): Record<string, number> {
+  const counts: Record<string, number> = { 'On Track': 0, 'At Risk': 0, 'Off Track': 0 };
+  for (const row of rows) if (row.health.status && !row.draft) counts[row.health.status] += 1;
+  return counts;
+}
+
+/** The id of the user given by id or username. */
+async function ownerIdOf(connection: Connection, owner: string): Promise<string> {
+  const [user] = await queryAll<{ Id: string }>(connection, `SELECT Id FROM User WHERE ${isRecordId(owner) ? `Id = ${quote(owner)}` : `Username = ${quote(owner)}`} LIMIT 1`);
+  if (!user) throw messages.createError('error.UnknownOwner', [owner]);
+  return user.Id;
+}
+
 export default class Health extends MamCommand<HealthResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'target-org': Flags.requiredOrg(),
+    'target-org': targetOrgFlag,
     owner: Flags.string({ summary: messages.getMessage('flags.owner.summary') }),
     status: Flags.option({ summary: messages.getMessage('flags.status.summary'), options: ['On Track', 'At Risk', 'Off Track'] as const })(),
-    'fail-under': Flags.integer({ summary: messages.getMessage('flags.fail-under.summary') }),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
-    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') }),
+    'fail-under': integerFlag({ summary: messages.getMessage('flags.fail-under.summary'), min: 0, max: 100 }),
+    'as-of': asOfFlag(messages.getMessage('flags.as-of.summary')),
+    namespace: namespaceFlag,
     'include-draft': Flags.boolean({ summary: messages.getMessage('flags.include-draft.summary') })
   };
 
   public async run(): Promise<HealthResult> {
     const { flags } = await this.parse(Health);
     const failUnder = flags['fail-under'];
-    if (failUnder !== undefined && (failUnder < 0 || failUnder > 100)) throw messages.createError('error.OutOfRange', [failUnder]);
-    const asOfFlag = flags['as-of'];
-    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
-    const asOf = asOfFlag ?? (await userToday(connection, session.username));
-    let ownerId: string | undefined;
-    if (flags.owner) {
-      const [user] = await queryAll<{ Id: string }>(connection, `SELECT Id FROM User WHERE ${isRecordId(flags.owner) ? `Id = ${quote(flags.owner)}` : `Username = ${quote(flags.owner)}`} LIMIT 1`);
-      if (!user) throw messages.createError('error.UnknownOwner', [flags.owner]);
-      ownerId = user.Id;
-    }
+    const asOf = await dateOrToday(flags['as-of'], session);
+    const ownerId = flags.owner ? await ownerIdOf(connection, flags.owner) : undefined;
     this.spinner.start(messages.getMessage('spinner.reading'));
     const settings = await readSettings(connection, names);
     const plans = await readPlans(connection, names, { statuses: ['Active', 'Draft'], ownerId });
@@ -62,34 +100,10 @@ export default class Health extends MamCommand<HealthResult> {
       ...evaluatePlans(plans.filter((p) => p.Status__c === 'Active'), settings, asOf),
       ...evaluatePlans(asActive, settings, asOf).map((row) => ({ ...row, draft: true }))
     ];
-    let rows = worstFirst(evaluated);
-    if (flags.status) rows = rows.filter((r) => r.health.status === flags.status);
+    const rows = worstFirst(evaluated).filter((r) => !flags.status || r.health.status === flags.status);
     for (const row of rows.filter((r) => r.orgScore !== undefined)) this.warn(messages.getMessage('warning.Mismatch', [row.plan, String(row.orgScore), String(row.health.score)]));
-    const counts = { 'On Track': 0, 'At Risk': 0, 'Off Track': 0 } as Record<string, number>;
-    for (const row of rows) if (row.health.status && !row.draft) counts[row.health.status] += 1;
-    if (rows.length === 0) this.log(messages.getMessage('info.none'));
-    else {
-      const part = (row: PlanHealthRow, key: string): string => String(row.health.components.find((c) => c.key === key)?.score ?? '—');
-      this.table({
-        data: rows.map((row) => ({
-          account: row.account,
-          plan: row.draft ? messages.getMessage('label.draft', [row.plan]) : row.plan,
-          score: row.health.score ?? '—',
-          status: row.health.status ?? '—',
-          execution: part(row, 'execution'),
-          cadence: part(row, 'cadence'),
-          coverage: part(row, 'coverage'),
-          alignment: part(row, 'alignment'),
-          results: part(row, 'results'),
-          'days late': row.daysLate,
-          'last review': row.lastReview ?? 'never',
-          readiness: `${row.health.readinessCount}/8`,
-          why: row.health.reasonText
-        })),
-        overflow: 'wrap'
-      });
-      this.log(messages.getMessage('info.summary', [rows.filter((r) => !r.draft).length, counts['On Track'], counts['At Risk'], counts['Off Track']]));
-    }
+    const counts = countByStatus(rows);
+    showHealth(this, rows, counts);
     if (drafts.length > 0 && !flags['include-draft']) this.log(messages.getMessage('info.drafts', [drafts.length]));
     const result = { asOf, plans: rows, counts, drafts: drafts.length };
     if (failUnder !== undefined) {

@@ -1,6 +1,7 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { Messages } from '@salesforce/core';
 import { MamCommand } from '../../../cli/mam-command.js';
+import { asOfFlag, dateOrToday, integerFlag, namespaceFlag, outputDirectoryFlag, targetOrgFlag } from '../../../cli/flags.js';
 import {
   calibrate,
   calibrationObservations,
@@ -19,8 +20,6 @@ import { healthSettingsFrom } from '../../../domain/health.js';
 import { readCalibrationHistory, settingsRecordFiles, WEIGHT_FIELDS, writeSettingsRecord } from '../../../org/calibration.js';
 import { openSession } from '../../../org/session.js';
 import { readSettings } from '../../../org/settings.js';
-import { isIsoDate } from '../../../org/soql.js';
-import { userToday } from '../../../org/today.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('major-account-management', 'mam.health.calibrate');
@@ -38,23 +37,8 @@ export type HealthCalibrateResult = {
   apply?: { weights: Weights; files: string[] };
 };
 
-const horizonFlag = Flags.custom<number>({
-  summary: messages.getMessage('flags.horizon-months.summary'),
-  default: 6,
-  parse: async (input: string) => {
-    const value = Number(input);
-    if (!/^\d+$/.test(input.trim()) || value < 1 || value > 36) throw messages.createError('error.HorizonOutOfRange', [input]);
-    return value;
-  }
-});
-
-const WEIGHT_LABELS: Record<keyof Weights, string> = {
-  execution: 'Weight: Execution',
-  cadence: 'Weight: Review Cadence',
-  coverage: 'Weight: Executive Coverage',
-  alignment: 'Weight: Alignment',
-  results: 'Weight: Results'
-};
+/** Table columns with their headings from the messages file. */
+const columns = (keys: string[]): Array<{ key: string; name: string }> => keys.map((key) => ({ key, name: messages.getMessage(`column.${key}`) }));
 
 const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
 const range = (i: Interval | null, digits = 2): string => (i ? `${i[0].toFixed(digits)}–${i[1].toFixed(digits)}` : '—');
@@ -65,24 +49,28 @@ export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'target-org': Flags.requiredOrg(),
-    'horizon-months': horizonFlag(),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
-    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') }),
+    'target-org': targetOrgFlag,
+    'horizon-months': integerFlag({
+      summary: messages.getMessage('flags.horizon-months.summary'),
+      min: 1,
+      max: 36,
+      default: 6,
+      error: (input) => messages.createError('error.HorizonOutOfRange', [input])
+    }),
+    'as-of': asOfFlag(messages.getMessage('flags.as-of.summary')),
+    namespace: namespaceFlag,
     apply: Flags.boolean({ summary: messages.getMessage('flags.apply.summary') }),
-    'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary') })
+    'output-dir': outputDirectoryFlag(messages.getMessage('flags.output-dir.summary'))
   };
 
   public async run(): Promise<HealthCalibrateResult> {
     const { flags } = await this.parse(HealthCalibrate);
     const horizonMonths = flags['horizon-months'];
-    const asOfFlag = flags['as-of'];
-    if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) throw messages.createError('error.InvalidDate', [asOfFlag]);
     const outputDir = flags['output-dir'];
     if (outputDir !== undefined && !flags.apply) throw messages.createError('error.OutputDirNeedsApply', [outputDir]);
     const session = await openSession(flags['target-org'], flags.namespace);
     const { connection, names } = session;
-    const asOf = asOfFlag ?? (await userToday(connection, session.username));
+    const asOf = await dateOrToday(flags['as-of'], session);
 
     this.spinner.start(messages.getMessage('spinner.reading'));
     const settings = await readSettings(connection, names);
@@ -113,7 +101,7 @@ export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
       const suggested = report.weights.suggested;
       if (!suggested) throw messages.createError('error.NothingToApply', [noSuggestion ?? '']).setData(result);
       this.log(messages.getMessage('info.apply'));
-      for (const part of PARTS) this.log(messages.getMessage('info.applyValue', [WEIGHT_LABELS[part], suggested[part], healthSettings.weights[part]]));
+      for (const part of PARTS) this.log(messages.getMessage('info.applyValue', [messages.getMessage(`label.weight.${part}`), suggested[part], healthSettings.weights[part]]));
       const files = outputDir ? writeSettingsRecord(outputDir, settingsRecordFiles(settings, suggested, names)) : [];
       if (outputDir) this.log(messages.getMessage('info.applyFiles', [files.join(', '), outputDir]));
       result.apply = { weights: suggested, files };
@@ -135,16 +123,7 @@ export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
         accounts: row.accounts,
         goodBad: `${row.good} / ${row.bad}`
       })),
-      columns: [
-        { key: 'predictor', name: 'predictor' },
-        { key: 'auc', name: 'AUC' },
-        { key: 'aucInterval', name: 'AUC 95% CI' },
-        { key: 'spearman', name: 'Spearman' },
-        { key: 'spearmanInterval', name: 'Spearman 95% CI' },
-        { key: 'reviews', name: 'reviews' },
-        { key: 'accounts', name: 'accounts' },
-        { key: 'goodBad', name: 'good / bad' }
-      ]
+      columns: columns(['predictor', 'auc', 'aucInterval', 'spearman', 'spearmanInterval', 'reviews', 'accounts', 'goodBad'])
     });
   }
 
@@ -166,13 +145,7 @@ export default class HealthCalibrate extends MamCommand<HealthCalibrateResult> {
         suggested: suggested[part],
         range: range(w.ranges?.[part] ?? null, 0)
       })),
-      columns: [
-        { key: 'part', name: 'part' },
-        { key: 'setting', name: 'setting' },
-        { key: 'current', name: 'current' },
-        { key: 'suggested', name: 'suggested' },
-        { key: 'range', name: '95% range' }
-      ]
+      columns: columns(['part', 'setting', 'current', 'suggested', 'range'])
     });
     if (w.outOfSample) this.log(messages.getMessage('info.outOfSample', [fixed(w.outOfSample.current), fixed(w.outOfSample.suggested)]));
     this.log(messages.getMessage('info.caution'));

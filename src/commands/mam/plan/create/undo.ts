@@ -1,6 +1,6 @@
-import { Flags } from '@salesforce/sf-plugins-core';
-import { MamCommand } from '../../../../cli/mam-command.js';
 import { Messages } from '@salesforce/core';
+import { MamCommand } from '../../../../cli/mam-command.js';
+import { existingFileFlag, namespaceFlag, targetOrgFlag } from '../../../../cli/flags.js';
 import { readPlanIdsFile, undoPlanCreation, type PlanIdsFile, type UndoPlanReport } from '../../../../org/plan-ids-file.js';
 import { openSession } from '../../../../org/session.js';
 import { printable } from '../../../../org/printable.js';
@@ -16,9 +16,9 @@ export default class PlanCreateUndo extends MamCommand<PlanCreateUndoResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'target-org': Flags.requiredOrg(),
-    file: Flags.file({ summary: messages.getMessage('flags.file.summary'), required: true, exists: true }),
-    namespace: Flags.string({ summary: messages.getMessage('flags.namespace.summary') })
+    'target-org': targetOrgFlag,
+    file: existingFileFlag(messages.getMessage('flags.file.summary')),
+    namespace: namespaceFlag
   };
 
   public async run(): Promise<PlanCreateUndoResult> {
@@ -34,7 +34,7 @@ export default class PlanCreateUndo extends MamCommand<PlanCreateUndoResult> {
     const session = await openSession(org, flags.namespace);
     const report = await undoPlanCreation(session.connection, session.names, file);
     for (const skipped of report.skipped) this.log(messages.getMessage('info.skipped', [printable(skipped.account), skipped.planId ?? '—', skipped.reason]));
-    for (const failure of report.failures) this.warn(`${printable(failure.account)} (${failure.planId}): ${failure.errors.join('; ')}`);
+    for (const failure of report.failures) this.warn(messages.getMessage('warning.Failure', [printable(failure.account), failure.planId, failure.errors.join('; ')]));
     this.log(messages.getMessage('info.deleted', [report.deleted.length, report.skipped.length, report.failures.length]));
     if (report.failures.length > 0) throw messages.createError('error.PartialFailure', [report.failures.length]).setData(report);
     return report;
