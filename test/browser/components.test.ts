@@ -212,6 +212,21 @@ describe('the built components in Chromium', { timeout: 180_000 }, () => {
     await curve.page.close();
   });
 
+  it('asks before deleting an objective (lightning/confirm stand-in), then confirms with a toast', async () => {
+    const { page, errors } = await session.open({ component: 'planObjectives' }, 'data');
+    await page.locator('c-plan-objectives lightning-button-icon.delete button').first().click();
+    const dialog = page.locator('.preview-confirm [role="alertdialog"]');
+    await dialog.waitFor();
+    assertShows(await dialog.innerText(), [label('MAM_Objectives_Confirm_Delete').split('{')[0].trim()], 'the confirmation');
+    await assertAccessible(page);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    const toast = page.locator('.preview-toasts .slds-notify_toast');
+    await toast.waitFor();
+    assert.equal(await toast.getAttribute('data-variant'), 'success');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('shows a toast when a milestone is marked done', async () => {
     const { page, errors } = await session.open({ component: 'milestoneTracker' }, 'data');
     await page.locator('c-milestone-tracker lightning-button.mark-done button').first().click();
