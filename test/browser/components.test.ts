@@ -115,7 +115,7 @@ const TAB_EMPTY: Record<string, string> = {
 
 let session: PreviewSession;
 
-describe('the built components in Chromium', { timeout: 180_000 }, () => {
+describe('the built components in Chromium', { timeout: 300_000 }, () => {
   before(async () => {
     session = await startSession();
   });
