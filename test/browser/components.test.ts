@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { startSession, type PreviewSession } from '../../scripts/preview/session.js';
 import { readLabels } from '../../scripts/preview/platform.js';
-import { CATALOG, STATES, WIRE_ERROR_MESSAGE, previewPath } from '../../scripts/preview/catalog.js';
+import { CATALOG, PORTFOLIO, STATES, TAB, WIRE_ERROR_MESSAGE, previewPath } from '../../scripts/preview/catalog.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -121,6 +121,16 @@ describe('the built components in Chromium', { timeout: 300_000 }, () => {
   });
   after(async () => {
     await session?.close();
+  });
+
+  it('shows the cards the flexipages place, in their order', () => {
+    const region = (file: string, name: string): string[] => {
+      const xml = readFileSync(`force-app/main/default/flexipages/${file}`, 'utf8');
+      const block = xml.split('<flexiPageRegions>').find((r) => r.includes(`<name>${name}</name>`)) ?? '';
+      return [...block.matchAll(/<componentName>c:(\w+)<\/componentName>/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(TAB.map((c) => c.name), region('Account_Record_Page.flexipage-meta.xml', 'majorAccountTabContent'), 'scripts/preview/catalog.ts TAB follows the Major Account tab');
+    assert.deepEqual([PORTFOLIO[0].name], region('Major_Account_Portfolio.flexipage-meta.xml', 'main'), 'the portfolio page');
   });
 
   it('bundles with every import resolved as the platform would (labels, schema, modules)', () => {
