@@ -34,7 +34,7 @@ export function tagName(bundle: string): string {
   return `c-${bundle.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** The deployable component bundles: folders with a template and the compiled .js beside it. */
+/** The deployable LWC bundles (components and modules such as c/ldsUtils), by their compiled .js. */
 function componentBundles(lwcRoot: string): Array<{ name: string; js: string }> {
   return readdirSync(lwcRoot, { withFileTypes: true })
     .filter((d) => d.isDirectory())
