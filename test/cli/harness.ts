@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AssertionError } from 'node:assert';
+import { asJson, schemaOfCommandClass, schemaViolations } from './json-schema.js';
 
 const home = mkdtempSync(join(tmpdir(), 'mam-cli-home-'));
 process.env.HOME = home;
@@ -17,11 +19,30 @@ export const projectRoot = process.cwd();
 
 export type CommandOutput<T> = { result?: T; error?: Error & { data?: unknown; actions?: string[]; exitCode?: number }; stdout: string; stderr: string };
 
-type Runnable = { run(argv: string[], config?: never): Promise<unknown> };
+type Runnable = { name?: string; run(argv: string[], config?: never): Promise<unknown> };
+
+/** Errors that carry the command's result as their data (the --json output of a partial success). */
+const RESULT_ERRORS = new Set(['PartialFailureError', 'BelowError', 'NothingToApplyError']);
+
+/**
+ * Every result a test sees must match its command's committed JSON schema (schemas/json): a change
+ * to what --json prints fails the test that produced it, not a script downstream.
+ */
+function checkResultSchema<T>(command: Runnable, output: Omit<CommandOutput<T>, 'stdout' | 'stderr'>): void {
+  const value = output.result ?? (output.error && RESULT_ERRORS.has(output.error.name) ? output.error.data : undefined);
+  if (!command.name || value === undefined) return;
+  const problems = schemaViolations(schemaOfCommandClass(command.name), asJson(value));
+  if (problems.length > 0) {
+    throw new AssertionError({ message: `${command.name}'s --json result does not match its schema (npm run schemas after a deliberate change):\n${problems.slice(0, 20).join('\n')}` });
+  }
+}
 
 let config: unknown;
 
-/** Runs one command class with argv; captures what it prints. Never throws: errors are returned. */
+/**
+ * Runs one command class with argv; captures what it prints. Errors are returned, not thrown; it
+ * throws only when the result does not match the command's JSON schema.
+ */
 export async function runCommand<T>(command: Runnable, argv: string[]): Promise<CommandOutput<T>> {
   const { Config } = await import('@oclif/core');
   config ??= await Config.load(projectRoot);
@@ -41,16 +62,19 @@ export async function runCommand<T>(command: Runnable, argv: string[]): Promise<
     return true;
   }) as typeof process.stderr.write;
   const exitCode = process.exitCode;
+  let output: CommandOutput<T>;
   try {
     const result = (await command.run(argv, config as never)) as T;
-    return { result, stdout: out.join(''), stderr: err.join('') };
+    output = { result, stdout: out.join(''), stderr: err.join('') };
   } catch (error) {
-    return { error: error as CommandOutput<T>['error'], stdout: out.join(''), stderr: err.join('') };
+    output = { error: error as CommandOutput<T>['error'], stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.stdout.write = write;
     process.stderr.write = writeErr;
     process.exitCode = exitCode;
   }
+  checkResultSchema(command, output);
+  return output;
 }
 
 /**
@@ -85,6 +109,7 @@ export async function runConcurrently<T>(runs: Array<[Runnable, string[]]>): Pro
         }
       })
     );
+    runs.forEach(([command], i) => checkResultSchema(command, outputs[i]));
     return { outputs, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.stdout.write = write;
