@@ -1,4 +1,5 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
+import { EditableCard } from 'c/editableCard';
 import { gql, graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -59,7 +60,7 @@ const GROUPS = ['Blocked', 'In Progress', 'Not Started', 'Done', 'Cancelled'];
 const OPEN = new Set(['Blocked', 'In Progress', 'Not Started']);
 
 /** The active plan's milestones by status; late ones stand out; mark done in one click. */
-export default class MilestoneTracker extends LightningElement {
+export default class MilestoneTracker extends EditableCard {
   /** Id of the Account whose record page shows the tracker. */
   @api recordId: string | undefined;
 
@@ -74,10 +75,6 @@ export default class MilestoneTracker extends LightningElement {
     { fieldName: STEP_FIELD.fieldApiName, size: '1-of-2' },
     { fieldName: OBJECTIVE_FIELD.fieldApiName, size: '1-of-2' }
   ];
-  /** The milestone being edited ('new' for a new one); the form keeps what was typed until it saves. */
-  editing: string | null = null;
-  /** After the form closes: 'new' (the Add button) or the id of the row whose Edit opened it. */
-  private returnFocusTo: string | null = null;
   filter = 'all';
   result: Result = {};
 
@@ -212,14 +209,6 @@ export default class MilestoneTracker extends LightningElement {
     return this.access.create && Boolean(this.planId);
   }
 
-  get showForm(): boolean {
-    return this.editing !== null;
-  }
-
-  get editRecordId(): string | undefined {
-    return this.editing && this.editing !== 'new' ? this.editing : undefined;
-  }
-
   get formHeading(): string {
     return this.editing === 'new' ? ADD : EDIT_HEADING;
   }
@@ -229,34 +218,11 @@ export default class MilestoneTracker extends LightningElement {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
   }
 
-  handleAdd(): void {
-    this.editing = 'new';
+  protected savedMessage(): string {
+    return SAVED;
   }
 
-  handleEdit(event: Event): void {
-    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
-  }
-
-  handleCancel(): void {
-    this.closeForm();
-  }
-
-  /** Closes the form and gives focus back to the button that opened it. */
-  private closeForm(): void {
-    this.returnFocusTo = this.editing;
-    this.editing = null;
-  }
-
-  renderedCallback(): void {
-    if (!this.returnFocusTo || this.showForm) return;
-    const opener = this.returnFocusTo === 'new' ? this.refs?.add : this.template?.querySelector(`lightning-button-icon.edit[data-id="${this.returnFocusTo}"]`);
-    this.returnFocusTo = null;
-    (opener as HTMLElement | null | undefined)?.focus();
-  }
-
-  async handleSaved(): Promise<void> {
-    this.closeForm();
-    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
-    await this.result.refresh?.();
+  protected refreshQuery(): Promise<void> | undefined {
+    return this.result.refresh?.();
   }
 }

@@ -1,7 +1,7 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
+import { EditableCard } from 'c/editableCard';
 import { formatLabel, objectAccess, type ObjectAccess } from 'c/ldsUtils';
 import { gql, graphql } from 'lightning/graphql';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import INSIGHT_OBJECT from '@salesforce/schema/Plan_Insight__c';
 import PLAN_FIELD from '@salesforce/schema/Plan_Insight__c.Plan__c';
 import NAME_FIELD from '@salesforce/schema/Plan_Insight__c.Name';
@@ -33,7 +33,7 @@ const SWOT = ['Strength', 'Weakness', 'Opportunity', 'Threat'];
 const OTHERS = ['Competitor', 'Market Trend', 'Customer Challenge', 'Decision Criterion'];
 
 /** What the team understands about the customer: a SWOT grid, then competitors, trends, challenges and criteria. */
-export default class PlanInsights extends LightningElement {
+export default class PlanInsights extends EditableCard {
   /** Id of the Account whose record page shows the insights. */
   @api recordId: string | undefined;
 
@@ -49,10 +49,6 @@ export default class PlanInsights extends LightningElement {
     { fieldName: DATE_FIELD.fieldApiName, size: '1-of-2' }
   ];
   result: Result = {};
-  /** The insight being edited ('new' for a new one). */
-  editing: string | null = null;
-  /** After the form closes: 'new' (the Add button) or the id of the row whose Edit opened it. */
-  private returnFocusTo: string | null = null;
 
   @wire(graphql, {
     query: gql`
@@ -150,14 +146,6 @@ export default class PlanInsights extends LightningElement {
     return this.access.create && Boolean(this.planId);
   }
 
-  get showForm(): boolean {
-    return this.editing !== null;
-  }
-
-  get editRecordId(): string | undefined {
-    return this.editing && this.editing !== 'new' ? this.editing : undefined;
-  }
-
   get formHeading(): string {
     return this.editing === 'new' ? ADD : EDIT_HEADING;
   }
@@ -167,34 +155,11 @@ export default class PlanInsights extends LightningElement {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
   }
 
-  handleAdd(): void {
-    this.editing = 'new';
+  protected savedMessage(): string {
+    return SAVED;
   }
 
-  handleEdit(event: Event): void {
-    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
-  }
-
-  handleCancel(): void {
-    this.closeForm();
-  }
-
-  /** Closes the form and gives focus back to the button that opened it. */
-  private closeForm(): void {
-    this.returnFocusTo = this.editing;
-    this.editing = null;
-  }
-
-  renderedCallback(): void {
-    if (!this.returnFocusTo || this.showForm) return;
-    const opener = this.returnFocusTo === 'new' ? this.refs?.add : this.template?.querySelector(`lightning-button-icon.edit[data-id="${this.returnFocusTo}"]`);
-    this.returnFocusTo = null;
-    (opener as HTMLElement | null | undefined)?.focus();
-  }
-
-  async handleSaved(): Promise<void> {
-    this.closeForm();
-    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
-    await this.result.refresh?.();
+  protected refreshQuery(): Promise<void> | undefined {
+    return this.result.refresh?.();
   }
 }

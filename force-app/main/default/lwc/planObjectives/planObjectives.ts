@@ -1,4 +1,5 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
+import { EditableCard } from 'c/editableCard';
 import { gql, graphql } from 'lightning/graphql';
 import { deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -60,7 +61,7 @@ function formatMeasure(value: number | null | undefined, format: MeasureFormat):
 }
 
 /** The active plan's objectives with targets, actuals and attainment; add, edit and delete. */
-export default class PlanObjectives extends LightningElement {
+export default class PlanObjectives extends EditableCard {
   /** Id of the Account whose record page shows the objectives. */
   @api recordId: string | undefined;
 
@@ -78,10 +79,6 @@ export default class PlanObjectives extends LightningElement {
   /** A new objective is named after its description. */
   nameFrom = DESCRIPTION_FIELD.fieldApiName;
   result: Result = {};
-  /** The objective being edited ('new' for a new one); the form keeps what the user typed until it saves. */
-  editing: string | null = null;
-  /** After the form closes: 'new' (the Add button) or the id of the row whose Edit opened it. */
-  private returnFocusTo: string | null = null;
 
   @wire(graphql, {
     query: gql`
@@ -178,10 +175,6 @@ export default class PlanObjectives extends LightningElement {
     return this.rows.length === 0;
   }
 
-  get editRecordId(): string | undefined {
-    return this.editing && this.editing !== 'new' ? this.editing : undefined;
-  }
-
   /** Add is offered once the active plan has loaded, to users who may create records. */
   get canAdd(): boolean {
     return this.access.create && Boolean(this.planId);
@@ -190,10 +183,6 @@ export default class PlanObjectives extends LightningElement {
   /** The edit and delete column, only for users who may do one of them. */
   get showActions(): boolean {
     return this.access.edit || this.access.remove;
-  }
-
-  get showForm(): boolean {
-    return this.editing !== null;
   }
 
   get formHeading(): string {
@@ -205,35 +194,12 @@ export default class PlanObjectives extends LightningElement {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
   }
 
-  handleAdd(): void {
-    this.editing = 'new';
+  protected savedMessage(): string {
+    return SAVED;
   }
 
-  handleEdit(event: Event): void {
-    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
-  }
-
-  handleCancel(): void {
-    this.closeForm();
-  }
-
-  /** Closes the form and gives focus back to the button that opened it. */
-  private closeForm(): void {
-    this.returnFocusTo = this.editing;
-    this.editing = null;
-  }
-
-  renderedCallback(): void {
-    if (!this.returnFocusTo || this.showForm) return;
-    const opener = this.returnFocusTo === 'new' ? this.refs?.add : this.template?.querySelector(`lightning-button-icon.edit[data-id="${this.returnFocusTo}"]`);
-    this.returnFocusTo = null;
-    (opener as HTMLElement | null | undefined)?.focus();
-  }
-
-  async handleSaved(): Promise<void> {
-    this.closeForm();
-    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
-    await this.result.refresh?.();
+  protected refreshQuery(): Promise<void> | undefined {
+    return this.result.refresh?.();
   }
 
   async handleDelete(event: Event): Promise<void> {

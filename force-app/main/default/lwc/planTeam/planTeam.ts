@@ -1,4 +1,5 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
+import { EditableCard } from 'c/editableCard';
 import { gql, graphql } from 'lightning/graphql';
 import { deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -78,17 +79,13 @@ const MAX_INDENT = 5;
 const label = (picklist: Picklist): string | null => picklist?.displayValue ?? picklist?.value ?? null;
 
 /** Both teams side by side, each as an org chart from reports-to, with the coverage gaps; add, edit and remove people. */
-export default class PlanTeam extends LightningElement {
+export default class PlanTeam extends EditableCard {
   /** Id of the Account whose record page shows the teams. */
   @api recordId: string | undefined;
 
   labels = { TITLE, SELLER, CUSTOMER, EMPTY_SIDE, NO_PLAN, GAPS, UNNAMED, ADD };
   objectApiName = ROLE_OBJECT.objectApiName;
   result: Result = {};
-  /** The team member being edited ('new' for a new one); the form keeps what was typed until it saves. */
-  editing: string | null = null;
-  /** After the form closes: 'new' (the Add button) or the id of the row whose Edit opened it. */
-  private returnFocusTo: string | null = null;
 
   @wire(graphql, {
     query: gql`
@@ -244,14 +241,6 @@ export default class PlanTeam extends LightningElement {
     return this.access.create && Boolean(this.plan);
   }
 
-  get showForm(): boolean {
-    return this.editing !== null;
-  }
-
-  get editRecordId(): string | undefined {
-    return this.editing && this.editing !== 'new' ? this.editing : undefined;
-  }
-
   get formHeading(): string {
     return this.editing === 'new' ? ADD : EDIT;
   }
@@ -287,35 +276,12 @@ export default class PlanTeam extends LightningElement {
     return { [PLAN_FIELD.fieldApiName]: this.plan?.Id };
   }
 
-  handleAdd(): void {
-    this.editing = 'new';
+  protected savedMessage(): string {
+    return SAVED;
   }
 
-  handleEdit(event: Event): void {
-    this.editing = (event.currentTarget as HTMLElement).dataset.id ?? null;
-  }
-
-  handleCancel(): void {
-    this.closeForm();
-  }
-
-  /** Closes the form and gives focus back to the button that opened it. */
-  private closeForm(): void {
-    this.returnFocusTo = this.editing;
-    this.editing = null;
-  }
-
-  renderedCallback(): void {
-    if (!this.returnFocusTo || this.showForm) return;
-    const opener = this.returnFocusTo === 'new' ? this.refs?.add : this.template?.querySelector(`lightning-button-icon.edit[data-id="${this.returnFocusTo}"]`);
-    this.returnFocusTo = null;
-    (opener as HTMLElement | null | undefined)?.focus();
-  }
-
-  async handleSaved(): Promise<void> {
-    this.closeForm();
-    this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
-    await this.result.refresh?.();
+  protected refreshQuery(): Promise<void> | undefined {
+    return this.result.refresh?.();
   }
 
   async handleRemove(event: Event): Promise<void> {
