@@ -33,3 +33,47 @@ describe('coverage gaps', () => {
     assert.deepEqual(coverageGaps(full, true), []);
   });
 });
+
+describe('org chart: reading order and detail', () => {
+  it('starts from the top person whatever order the team was entered in, and opens every level', () => {
+    const tree = orgChart([person('vp', 'Customer', 'coo'), person('coo', 'Customer', 'ceo'), person('ceo', 'Customer')], 'Customer');
+    assert.deepEqual(tree.map((n) => n.name), ['ceo']);
+    assert.deepEqual(tree[0].items.map((n) => n.name), ['coo']);
+    assert.deepEqual(tree[0].items[0].items.map((n) => n.name), ['vp']);
+    assert.equal(tree[0].expanded, true);
+    assert.equal(tree[0].items[0].expanded, true);
+  });
+  it('shows someone recorded as their own manager at the top, in the order entered, once', () => {
+    const tree = orgChart([person('self', 'Customer', 'self'), person('other', 'Customer')], 'Customer');
+    assert.deepEqual(tree.map((n) => n.name), ['self', 'other']);
+    assert.deepEqual(tree[0].items, []);
+  });
+  it('leaves out what is not known instead of printing blanks', () => {
+    const [node] = orgChart([person('cfo', 'Customer', null, { title: 'CFO', role: null, influence: null })], 'Customer');
+    assert.equal(node.metatext, 'CFO');
+    const [bare] = orgChart([person('x', 'Customer')], 'Customer');
+    assert.equal(bare.metatext, '');
+  });
+});
+
+describe('coverage gaps: each side counts only for itself', () => {
+  it('a team of customer people only still lacks an executive of ours', () => {
+    const customerOnly = [person('1', 'Customer', null, { cLevel: true, role: 'Decision Maker' }), person('2', 'Customer', null, { role: 'Champion' })];
+    assert.deepEqual(coverageGaps(customerOnly, true), ['noSellerExecutive']);
+  });
+  it('a team of our people only lacks the customer executive, champion and decision maker, whatever their roles', () => {
+    const sellerOnly = [person('1', 'Seller', null, { cLevel: true, role: 'Champion' }), person('2', 'Seller', null, { role: 'Decision Maker' }), person('3', 'Seller', null, { role: 'Economic Buyer' })];
+    assert.deepEqual(coverageGaps(sellerOnly, true), ['noCustomerExecutive', 'noChampion', 'noDecisionMaker']);
+  });
+  it('a decision maker or an economic buyer closes the decision-maker gap; an influencer or sponsor does not', () => {
+    const team = (role: string): TeamMember[] => [person('exec', 'Customer', null, { cLevel: true, role: 'Champion' }), person('ours', 'Seller', null, { cLevel: true }), person('p', 'Customer', null, { role })];
+    assert.deepEqual(coverageGaps(team('Decision Maker'), true), []);
+    assert.deepEqual(coverageGaps(team('Economic Buyer'), true), []);
+    assert.deepEqual(coverageGaps(team('Influencer'), true), ['noDecisionMaker']);
+    assert.deepEqual(coverageGaps(team('Executive Sponsor'), true), ['noDecisionMaker']);
+  });
+  it('a champion closes only the champion gap', () => {
+    const team = [person('exec', 'Customer', null, { cLevel: true, role: 'Decision Maker' }), person('ours', 'Seller', null, { cLevel: true }), person('c', 'Customer', null, { role: 'Influencer' })];
+    assert.deepEqual(coverageGaps(team, true), ['noChampion']);
+  });
+});
