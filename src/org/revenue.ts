@@ -52,15 +52,33 @@ export async function readRevenue(connection: Connection, options: RevenueOption
       };
     }
   }
-  const totals = new AccountTotals(options.marginField);
+  // The aggregate path gets sums in the corporate currency; Bulk rows come in each record's own
+  // currency, so a multi-currency org's rows are converted with the same rates.
+  const rates = await currencyRates(connection);
+  const totals = new AccountTotals(options.marginField, rates ?? undefined);
   const margin = options.marginField;
   const opportunities = await bulkQueryPages(
     connection,
-    `SELECT AccountId, Account.OwnerId, Amount${margin ? `, ${margin}` : ''} FROM Opportunity WHERE ${filter}`,
+    `SELECT AccountId, Account.OwnerId, Amount${rates ? ', CurrencyIsoCode' : ''}${margin ? `, ${margin}` : ''} FROM Opportunity WHERE ${filter}`,
     totals,
     options.bulk
   );
   return { method: 'bulk', opportunities, values: totals.values() };
+}
+
+/**
+ * The active currencies' conversion rates against the corporate currency, or null in a
+ * single-currency org (which has no CurrencyType object).
+ */
+export async function currencyRates(connection: Connection): Promise<Record<string, number> | null> {
+  try {
+    const rows = await queryAll<{ IsoCode: string; ConversionRate: number }>(connection, 'SELECT IsoCode, ConversionRate FROM CurrencyType WHERE IsActive = true');
+    return Object.fromEntries(rows.map((r) => [r.IsoCode, Number(r.ConversionRate)]));
+  } catch (error) {
+    const code = (error as { errorCode?: string; name?: string }).errorCode ?? (error as { name?: string }).name;
+    if (code === 'INVALID_TYPE' || /CurrencyType/.test(String((error as Error).message))) return null;
+    throw error;
+  }
 }
 
 /**
@@ -83,8 +101,14 @@ export class AccountTotals implements PageReader {
   private pageRows = 0;
   private readonly onRow = (row: CsvRow): void => this.add(row);
 
-  /** @param marginField the margin column to sum beside Amount, if any */
-  public constructor(private readonly marginField?: string) {
+  private readonly currencies = new KeyIndex();
+  private currencyRate: number[] = [];
+
+  /**
+   * @param marginField the margin column to sum beside Amount, if any
+   * @param rates in a multi-currency org, each currency's rate against the corporate one: amounts are summed in the corporate currency
+   */
+  public constructor(private readonly marginField?: string, private readonly rates?: Record<string, number>) {
     this.reader = this.newReader();
   }
 
@@ -124,7 +148,7 @@ export class AccountTotals implements PageReader {
   }
 
   private newReader(): CsvColumnReader {
-    return new CsvColumnReader(['AccountId', 'Account.OwnerId', 'Amount', ...(this.marginField ? [this.marginField] : [])]);
+    return new CsvColumnReader(['AccountId', 'Account.OwnerId', 'Amount', ...(this.marginField ? [this.marginField] : []), ...(this.rates ? ['CurrencyIsoCode'] : [])]);
   }
 
   private add(row: CsvRow): void {
@@ -139,9 +163,22 @@ export class AccountTotals implements PageReader {
     if (r >= this.pageAccounts.length) this.growPage();
     this.pageAccounts[r] = i;
     // Bulk CSV values are strings; a blank amount counts as nothing.
-    this.pageAmounts[r] = row.number(2);
-    if (this.marginField) this.pageMargins[r] = row.number(3);
+    const rate = this.rates ? this.rateOf(row, this.marginField ? 4 : 3) : 1;
+    this.pageAmounts[r] = row.number(2) / rate;
+    if (this.marginField) this.pageMargins[r] = row.number(3) / rate;
     this.pageRows = r + 1;
+  }
+
+  private rateOf(row: CsvRow, column: number): number {
+    const known = this.currencies.size;
+    const c = row.key(column, this.currencies);
+    if (c === known) {
+      const iso = this.currencies.keys[c];
+      const rate = this.rates?.[iso];
+      if (rate === undefined || !(rate > 0)) throw new Error(`Opportunity currency ${iso || '(blank)'} has no active conversion rate in CurrencyType`);
+      this.currencyRate[c] = rate;
+    }
+    return this.currencyRate[c];
   }
 
   private growTotals(): void {

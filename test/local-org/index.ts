@@ -30,6 +30,8 @@ export type { FaultRule, LoggedRequest } from './server.js';
 
 export type LocalOrgOptions = {
   seed?: string;
+  /** A multi-currency org: the corporate currency and each active currency's rate against it (corporate 1). */
+  currencies?: { corporate: string; rates: Record<string, number> };
   namespace?: string;
   today?: string;
   persistFile?: string;
@@ -87,8 +89,17 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const root = options.root ?? process.cwd();
   const namespace = options.namespace ?? '';
   const schema = new OrgSchema(namespace, root);
+  if (options.currencies) schema.enableMultiCurrency();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const store = new Store(schema, today);
+  if (options.currencies) {
+    const { corporate, rates } = options.currencies;
+    store.currencyRates = { ...rates, [corporate]: 1 };
+    store.corporateCurrency = corporate;
+    for (const [iso, rate] of Object.entries(store.currencyRates)) {
+      store.insert('CurrencyType', { Id: store.newId('CurrencyType'), IsoCode: iso, ConversionRate: rate, IsCorporate: iso === corporate, IsActive: true, DecimalPlaces: 2 });
+    }
+  }
   // Listen first: the org's identity comes from its seed and port, as every real org has its own.
   // (requests are answered from when the handler is added below; no client knows the URL before)
   const server: Server = createServer();

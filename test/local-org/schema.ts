@@ -150,6 +150,20 @@ export class OrgSchema {
     this.linkChildren();
   }
 
+  /**
+   * A multi-currency org: every object with a currency field gets CurrencyIsoCode, and the
+   * CurrencyType object holds the conversion rates (call before the store is made).
+   */
+  public enableMultiCurrency(): void {
+    for (const object of this.objects.values()) {
+      if (![...object.fields.values()].some((field) => field.type === 'currency')) continue;
+      const field = f('CurrencyIsoCode', 'string');
+      object.fields.set(field.name, field);
+      object.byLowerName.set(field.name.toLowerCase(), field);
+    }
+    this.add('CurrencyType', '02B', false, [...system(), f('IsoCode', 'string', { required: true }), f('ConversionRate', 'double'), f('IsCorporate', 'boolean'), f('IsActive', 'boolean'), f('DecimalPlaces', 'int')], false);
+  }
+
   /** `Account_Plan__c` → `ns__Account_Plan__c` for package names. */
   public api(name: string): string {
     return this.namespace && /__(c|r|mdt)$/.test(name) && !name.startsWith(`${this.namespace}__`) ? `${this.namespace}__${name}` : name;

@@ -470,6 +470,17 @@ export class SoqlEngine {
   }
 
   private aggregateValue(object: ObjectSchema, fn: string, path: string[] | null, members: Rec[]): unknown {
+    // In a multi-currency org, aggregates of a currency field are in the corporate currency.
+    const rates = this.store.currencyRates;
+    const field = path?.length === 1 ? object.byLowerName.get(path[0].toLowerCase()) : undefined;
+    if (rates && field?.type === 'currency' && ['SUM', 'AVG', 'MIN', 'MAX'].includes(fn)) {
+      const converted = members.map((m) => this.get(object, m, path as string[])).map((v, i) => (v === null || v === undefined ? null : Number(v) / (rates[String(members[i].CurrencyIsoCode ?? this.store.corporateCurrency)] ?? 1)));
+      const present = converted.filter((v): v is number => v !== null);
+      if (!present.length) return null;
+      if (fn === 'SUM') return present.reduce((sum, v) => sum + v, 0);
+      if (fn === 'AVG') return present.reduce((sum, v) => sum + v, 0) / present.length;
+      return fn === 'MIN' ? Math.min(...present) : Math.max(...present);
+    }
     const values = path ? members.map((m) => this.get(object, m, path)).filter((v) => v !== null && v !== undefined) : members;
     const numbers = values.map(Number);
     switch (fn) {

@@ -76,6 +76,9 @@ export class Store {
   private childIndexVersion = -1;
   /** Today's date for formulas (TODAY()) and date literals, YYYY-MM-DD. */
   public today: string;
+  /** Multi-currency: ISO code → units per one unit of the corporate currency (CurrencyType.ConversionRate). */
+  public currencyRates: Record<string, number> | null = null;
+  public corporateCurrency: string | null = null;
 
   public constructor(public readonly schema: OrgSchema, today: string) {
     this.today = today;
