@@ -95,8 +95,8 @@ function assertShows(shown: string, expected: Array<string | RegExp>, where: str
 const TAB_DATA: Record<string, Array<string | RegExp>> = {
   'c-major-account-panel': ['Tier 1', 'Marquee Brand, New Market', '2026-11-24'],
   'c-account-plan': ['Northwind Logistics — Account Plan FY27', 'Preferred Supplier', "Cut Northwind's cost per delivery by 8%"],
-  'c-plan-health-card': [/\b56\b/, label('MAM_Health_Status_At_Risk'), '5 / 8', /40 days/, /146 days/],
-  'c-milestone-tracker': ['Delivery team committed to the objectives', 'Joint planning session', 'Customer confirms the elevated relationship', /\b40\b/],
+  'c-plan-health-card': [/\b87\b/, label('MAM_Health_Status_On_Track'), '7 / 8', 'No backup account lead is named.'],
+  'c-milestone-tracker': ['Executive sponsor meeting', 'Quarterly business review', 'Customer confirms the elevated relationship', 'Joint planning session'],
   'c-plan-objectives': ['Grow fleet services revenue', 'Cut cost per delivery', '61%', '44%'],
   'c-plan-team': ['Olivia Hart', 'Marcus Chen', 'Priya Nair', 'Tom Baker'],
   'c-plan-insights': ['Our telematics already run in 60% of their vans', 'FleetCare']
@@ -213,7 +213,7 @@ describe('the built components in Chromium', { timeout: 300_000 }, () => {
     await page.locator('c-milestone-tracker lightning-button-icon button').first().click();
     const name = page.locator('c-milestone-tracker lightning-record-edit-form lightning-input-field lightning-input input').first();
     await name.waitFor();
-    assert.equal(await name.inputValue(), 'Delivery team committed to the objectives');
+    assert.equal(await name.inputValue(), 'Executive sponsor meeting');
     assert.deepEqual(errors, []);
     await page.close();
     const curve = await session.open({ component: 'portfolioParetoCurve' }, 'data');

@@ -75,6 +75,9 @@ export const QUERY_CASES: QueryCase[] = [
   },
   { component: 'milestoneTracker', operation: 'milestones', name: 'contoso', account: 'Contoso Pharma', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
   { component: 'planHealthCard', operation: 'planHealth', name: 'contoso', account: 'Contoso Pharma', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
+  // The preview shows the whole tab for one account (Northwind): its health and milestones too.
+  { component: 'planHealthCard', operation: 'planHealth', name: 'northwind', account: 'Northwind Logistics', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
+  { component: 'milestoneTracker', operation: 'milestones', name: 'northwind', account: 'Northwind Logistics', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
   { component: 'planInsights', operation: 'insights', name: 'northwind', account: 'Northwind Logistics', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
   { component: 'planObjectives', operation: 'objectives', name: 'northwind', account: 'Northwind Logistics', variables: { accountId: '$ACCOUNT' }, expect: 'data' },
   { component: 'planTeam', operation: 'team', name: 'northwind', account: 'Northwind Logistics', variables: { accountId: '$ACCOUNT' }, expect: 'data' },

@@ -43,7 +43,8 @@ describe('c-plan-health-card', () => {
     const element = mount();
     adapter.emit(contosoPlan);
     await flushPromises();
-    expect(root(element).querySelector('.score')?.textContent).toBe('56');
+    expect(root(element).querySelector('.score .score-value')?.textContent).toBe('56');
+    expect(root(element).querySelector('.score .slds-assistive-text')?.textContent).toBe('c.MAM_Health_Score: ');
     expect(root(element).querySelector('.slds-badge')?.textContent).toBe('c.MAM_Health_Status_At_Risk');
     expect(root(element).querySelector('[data-part="execution"] .part-score')?.textContent).toBe('38');
     const reasons = Array.from(root(element).querySelectorAll('.reasons li')).map((li) => li.textContent);
