@@ -34,10 +34,11 @@ if (!args.includes('--summary')) {
 }
 
 // Equivalent mutants: no test can tell them from the original. Listed with a reason, matched by
-// place and replacement (ids change whenever the source does), and left out of the score.
+// place (start and end: several mutants can start at one column) and replacement (ids change
+// whenever the source does), and left out of the score.
 const equivalents = JSON.parse(readFileSync(join(root, 'bench', 'mutation-equivalents.json'), 'utf8'));
-const isEquivalent = (name, m) =>
-  (equivalents[name] ?? []).some((e) => e.line === m.location.start.line && e.column === m.location.start.column && e.mutator === m.mutatorName && e.replacement === m.replacement);
+const place = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}`;
+const isEquivalent = (name, m) => (equivalents[name] ?? []).some((e) => e.at === place(m) && e.mutator === m.mutatorName && e.replacement === m.replacement);
 
 const rows = [];
 for (const name of Object.keys(MODULES)) {

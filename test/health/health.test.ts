@@ -149,6 +149,10 @@ describe('execution: periods that cannot be measured against time', () => {
     assert.equal(component(plan({ periodStart: '2026-07-01', periodEnd: '2026-01-01' }, { milestonesTotal: 4, milestonesDone: 2 }), 'execution'), 50);
     assert.equal(component(plan({ periodEnd: null }, { milestonesTotal: 4, milestonesDone: 2 }), 'execution'), 50);
   });
+  it('the same for such a period that is today or still ahead: the share done, not the before-the-start rule', () => {
+    assert.equal(component(plan({ periodStart: TODAY, periodEnd: TODAY }, { milestonesTotal: 4, milestonesDone: 2 }), 'execution'), 50);
+    assert.equal(component(plan({ periodStart: '2027-01-01', periodEnd: '2026-12-01' }, { milestonesTotal: 4, milestonesDone: 2 }), 'execution'), 50);
+  });
   it('on the first day of the period still gives half marks until a milestone is done', () => {
     assert.equal(component(plan({ periodStart: TODAY, periodEnd: '2027-11-23' }, { milestonesTotal: 4 }), 'execution'), 50);
     assert.equal(component(plan({ periodStart: TODAY, periodEnd: '2027-11-23' }, { milestonesTotal: 4, milestonesDone: 1 }), 'execution'), 100);
@@ -219,6 +223,10 @@ describe('reasons: codes and values the page puts in its own words', () => {
       { code: 'objectivesNotAgreed', value: 2, text: '2 objectives are not agreed with the customer.' }
     ]);
     assert.deepEqual(health.components.find((c) => c.key === 'results')?.reasons, []);
+  });
+  it('gives no alignment reason about objectives once every objective is agreed', () => {
+    const health = planHealth(plan({ sharedValue: 'x', customerAcknowledged: true }, { objectivesTotal: 2, objectivesAgreed: 2 }), settings, TODAY);
+    assert.deepEqual(health.components.find((c) => c.key === 'alignment')?.reasons, []);
   });
   it('a review exactly one cadence ago is not overdue', () => {
     const health = planHealth(plan({}, { lastReviewDate: '2026-08-26' }), settings, TODAY);
@@ -297,6 +305,7 @@ describe('reading the platform records', () => {
       milestones: [{ Status__c: 'Done', Due_Date__c: '2026-01-01' }, { Status__c: 'Cancelled', Due_Date__c: '2026-02-01' }, { Status__c: 'Open', Due_Date__c: '2026-06-01' }, { Status__c: 'In Progress', Due_Date__c: '2026-05-01' }, { Status__c: 'Open', Due_Date__c: null }],
       teamRoles: [
         { Side__c: 'Seller', C_Level__c: true, Role__c: 'Champion', Committed__c: true },
+        { Side__c: 'Seller', C_Level__c: true, Committed__c: true },
         { Side__c: 'Seller', C_Level__c: false, Role__c: 'Decision Maker', Committed__c: false },
         { Side__c: 'Customer', C_Level__c: true, Role__c: 'Economic Buyer', Committed__c: true },
         { Side__c: 'Customer', C_Level__c: false, Role__c: 'Decision Maker' },
@@ -304,9 +313,9 @@ describe('reading the platform records', () => {
         { Side__c: 'Customer', C_Level__c: false, Role__c: 'Influencer' }
       ],
       reviews: [{ Review_Date__c: '2026-03-01' }, { Review_Date__c: '2026-09-15' }, { Review_Date__c: null }, { Review_Date__c: '2026-06-30' }],
-      objectives: [{ Customer_Agreed__c: true, Target__c: null }, { Customer_Agreed__c: false, Target__c: '' }, { Customer_Agreed__c: 'true' }]
+      objectives: [{ Customer_Agreed__c: true, Target__c: null }, { Customer_Agreed__c: true }, { Customer_Agreed__c: true }, { Customer_Agreed__c: false, Target__c: '' }, { Customer_Agreed__c: 'true' }]
     });
-    assert.deepEqual(rollups, { milestonesTotal: 4, milestonesDone: 1, earliestOpenDue: '2026-05-01', lastReviewDate: '2026-09-15', sellerExecutives: 1, customerExecutives: 1, decisionMakers: 2, champions: 1, committedResources: 1, objectivesTotal: 3, objectivesAgreed: 1, measurableObjectives: 0, attainmentTotal: 0 });
+    assert.deepEqual(rollups, { milestonesTotal: 4, milestonesDone: 1, earliestOpenDue: '2026-05-01', lastReviewDate: '2026-09-15', sellerExecutives: 2, customerExecutives: 1, decisionMakers: 2, champions: 1, committedResources: 2, objectivesTotal: 5, objectivesAgreed: 3, measurableObjectives: 0, attainmentTotal: 0 });
   });
   it('a plan without children has nothing to count', () => {
     const rollups = rollupsFromChildren({ milestones: [], teamRoles: [], reviews: [], objectives: [] });
@@ -331,6 +340,10 @@ describe('reading the platform records', () => {
     const ticked = healthInputFrom({ Review_Cadence_Days__c: 30, Customer_Acknowledged__c: true }, noChildren);
     assert.equal(ticked.reviewCadenceDays, 30);
     assert.equal(ticked.customerAcknowledged, true);
+    // Fields the query did not return are blank, not the word "undefined".
+    assert.equal(ticked.status, null);
+    assert.equal(ticked.periodStart, null);
+    assert.equal(ticked.sharedValue, null);
   });
 });
 
@@ -339,16 +352,17 @@ describe('the record page view (formula fields plus the readiness evidence)', ()
     Status__c: 'Active', Relationship_Stage__c: 'Vendor', Period_Start__c: '2026-07-01', Period_End__c: '2027-06-30', Review_Cadence_Days__c: 30,
     Shared_Value__c: 'Growth', Customer_Acknowledged__c: true, Account_Lead__c: '005A', Backup_Account_Lead__c: null,
     Milestones_Total__c: 4, Milestones_Done__c: 1, Last_Review_Date__c: '2026-11-04', Objectives_Total__c: 2, Objectives_Agreed__c: 2,
-    Health_Score__c: 64, Health_Status__c: 'At Risk', Health_Execution__c: 60, Health_Cadence__c: 100, Health_Coverage__c: 15, Health_Alignment__c: 100, Health_Results__c: null,
-    Health_Reasons__c: 'No champion is named. No backup account lead is named.', Readiness_Count__c: 4, Suggested_Stage__c: 'Preferred Supplier'
+    Health_Score__c: 64, Health_Status__c: 'At Risk', Health_Execution__c: 60, Health_Cadence__c: 100, Health_Coverage__c: 15, Health_Alignment__c: 100, Health_Results__c: 75,
+    Health_Reasons__c: 'No champion is named. No backup account lead is named.', Readiness_Count__c: 5, Suggested_Stage__c: 'Preferred Supplier'
   };
   it('shows the formula fields as they are and the readiness evidence from the same plan', () => {
     const view = healthView(fields, TODAY);
     assert.equal(view.score, 64);
     assert.equal(view.status, 'At Risk');
-    assert.deepEqual(view.parts, [{ key: 'execution', score: 60 }, { key: 'cadence', score: 100 }, { key: 'coverage', score: 15 }, { key: 'alignment', score: 100 }, { key: 'results', score: null }]);
+    assert.deepEqual(view.parts, [{ key: 'execution', score: 60 }, { key: 'cadence', score: 100 }, { key: 'coverage', score: 15 }, { key: 'alignment', score: 100 }, { key: 'results', score: 75 }]);
     assert.deepEqual(view.reasons, ['No champion is named.', 'No backup account lead is named.']);
-    assert.equal(view.readinessCount, 4);
+    // The count shown is the platform's formula field, not a recount of the checklist.
+    assert.equal(view.readinessCount, 5);
     assert.equal(view.suggestedStage, 'Preferred Supplier');
     assert.equal(view.lastReviewDate, '2026-11-04');
     assert.deepEqual(view.readiness.map((s) => s.met), [true, true, true, false, false, false, true, false]);

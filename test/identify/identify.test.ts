@@ -149,7 +149,8 @@ describe('ranking: order, ties and shares', () => {
   });
 
   it('never writes a negative share: with thousands of accounts the top one is 0% of accounts', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => account(`a${String(i).padStart(5, '0')}`, 1));
+    // 1 of 2,500 is 0.04%, written to one decimal.
+    const many = Array.from({ length: 2_500 }, (_, i) => account(`a${String(i).padStart(5, '0')}`, 1));
     assert.equal(rankCandidates(many, settings).candidates[0].reason, '0% of accounts, 0% of revenue');
   });
 
@@ -196,6 +197,10 @@ describe('strategic-only accounts and the cap', () => {
   it('under a cap, of two strategic-only accounts with the same reasons the one with more revenue is chosen', () => {
     const result = rankCandidates([account('big', 90), account('small', 4, ['New Market']), account('more', 6, ['New Market'])], settings, { max: 2 });
     assert.deepEqual(result.selected.map((c) => c.id), ['big', 'more']);
+  });
+  it('under a cap, of two strategic-only accounts with the same reasons one without revenue is chosen over one that lost money', () => {
+    const result = rankCandidates([account('flat', 0, ['New Market']), account('loss', -5, ['New Market'])], settings, { max: 1 });
+    assert.deepEqual(result.selected.map((c) => c.id), ['flat']);
   });
   it('applies the cap to everyone together unless asked to apply it per owner', () => {
     const accounts = [account('a', 40, [], 'U1'), account('b', 30, [], 'U2'), account('c', 20, [], 'U1'), account('d', 10, [], 'U2')];

@@ -187,7 +187,7 @@ describe('chart lines', () => {
 describe('sorting the portfolio table by any column', () => {
   const plan = (name: string, over: Partial<NonNullable<PortfolioRow['plan']>>): PortfolioRow => row(name, over);
   const rows: PortfolioRow[] = [
-    row('Delta', { name: 'Plan C', stage: 'Alliance', score: 9, status: 'On Track', lastReviewDate: '2026-03-01', readinessCount: 10 }, { tier: 'Tier 2', ownerName: 'Chris', lateMilestones: 10, revenue: 100 }),
+    row('Delta', { name: 'Plan C', stage: 'Alliance', score: 50, status: 'On Track', lastReviewDate: '2026-03-01', readinessCount: 10 }, { tier: 'Tier 2', ownerName: 'Chris', lateMilestones: 10, revenue: 100 }),
     row('Alpha', { name: 'Plan B', stage: 'Vendor', score: 100, status: 'Off Track', lastReviewDate: '2026-10-01', readinessCount: 2 }, { tier: 'Tier 1', ownerName: 'Alex', lateMilestones: 2, revenue: 9 }),
     row('Charlie', null, { tier: null, ownerName: null, lateMilestones: 0, revenue: 0 }),
     row('Bravo', { name: 'Plan A', stage: 'Strategic Partner', score: 10, status: 'At Risk', lastReviewDate: null, readinessCount: null }, { tier: 'Tier 3', ownerName: 'Blake', lateMilestones: 9, revenue: 10 })
@@ -199,7 +199,7 @@ describe('sorting the portfolio table by any column', () => {
     ['owner', ['Alpha', 'Bravo', 'Delta', 'Charlie']],
     ['plan', ['Bravo', 'Alpha', 'Delta', 'Charlie']],
     ['stage', ['Delta', 'Bravo', 'Alpha', 'Charlie']],
-    ['score', ['Delta', 'Bravo', 'Alpha', 'Charlie']],
+    ['score', ['Bravo', 'Delta', 'Alpha', 'Charlie']],
     ['status', ['Alpha', 'Bravo', 'Delta', 'Charlie']],
     ['late', ['Charlie', 'Alpha', 'Bravo', 'Delta']],
     ['lastReview', ['Delta', 'Alpha', 'Bravo', 'Charlie']],

@@ -43,6 +43,10 @@ describe('org chart: reading order and detail', () => {
     assert.equal(tree[0].expanded, true);
     assert.equal(tree[0].items[0].expanded, true);
   });
+  it('shows someone whose manager is not on this side of the team at the top, in the order entered', () => {
+    const tree = orgChart([person('a', 'Customer', 'missing'), person('b', 'Customer'), person('c', 'Customer', 'seller1'), person('seller1', 'Seller')], 'Customer');
+    assert.deepEqual(tree.map((n) => n.name), ['a', 'b', 'c']);
+  });
   it('shows someone recorded as their own manager at the top, in the order entered, once', () => {
     const tree = orgChart([person('self', 'Customer', 'self'), person('other', 'Customer')], 'Customer');
     assert.deepEqual(tree.map((n) => n.name), ['self', 'other']);
