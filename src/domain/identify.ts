@@ -210,7 +210,10 @@ export function rankCandidates(accounts: AccountValueInput[], settings: Identify
 /** The first day of a trailing window of whole months ending on `asOf` (inclusive). */
 export function windowStart(asOf: string, months: number): string {
   const [y, m, d] = asOf.split('-').map(Number);
-  const start = new Date(Date.UTC(y, m - 1 - months, d + 1));
+  // The same day `months` earlier, or that month's last day when it is shorter (31 March − 1 month
+  // is 28 February), then the day after it.
+  const lastDay = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  const start = new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay) + 1));
   return start.toISOString().slice(0, 10);
 }
 

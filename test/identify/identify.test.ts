@@ -231,6 +231,11 @@ describe('reading strategic reasons and the window', () => {
     assert.equal(windowStart('2026-11-24', 12), '2025-11-25');
     assert.equal(windowStart('2026-01-15', 1), '2025-12-16');
     assert.equal(windowStart('2026-12-31', 12), '2026-01-01');
+    // Month ends: a month before 31 March is 28 February, so the window starts on 1 March.
+    assert.equal(windowStart('2026-03-31', 1), '2026-03-01');
+    assert.equal(windowStart('2026-05-31', 3), '2026-03-01');
+    assert.equal(windowStart('2028-02-29', 12), '2027-03-01');
+    assert.equal(windowStart('2026-02-28', 1), '2026-01-29');
   });
 });
 
