@@ -2,12 +2,11 @@
 // the identification pipeline through the Bulk API path, DuckDB on the same CSV for comparison.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startLocalOrg } from '../test/local-org/index.js';
-import { AccountTotals } from '../src/org/revenue.js';
 
 export type ScaleResult = {
   opportunities: number;
@@ -94,13 +93,13 @@ export async function identifyAtScale(opportunities: number, accounts: number): 
 
   // The same aggregation, in-process from the CSV file (no HTTP): the identification's own reader
   // and sums, then the order by value — and DuckDB's GROUP BY … ORDER BY on the same file.
-  const localCsv = await runs(5, async () => {
-    const totals = new AccountTotals();
-    totals.begin();
-    for await (const chunk of createReadStream(csvPath, { highWaterMark: 1 << 20 })) totals.chunk(chunk as Buffer);
-    totals.end();
-    totals.commit();
-    totals.values().sort((a, b) => b.revenue - a.revenue);
+  const localCsv = await new Promise<Runs>((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/csv-loop.ts', csvPath]);
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    proc.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Runs) : reject(new Error(err))));
   });
   const duck = await DuckDBInstance.create(':memory:');
   const connection = await duck.connect();
