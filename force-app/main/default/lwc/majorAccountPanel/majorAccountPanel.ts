@@ -129,22 +129,28 @@ export default class MajorAccountPanel extends LightningElement {
   }
 
   async handleTierChange(event: CustomEvent<{ value: string }>): Promise<void> {
-    await this.save(CONFIRM_TIER, { Id: this.recordId, [TIER_FIELD.fieldApiName]: event.detail.value });
+    const saved = await this.save(CONFIRM_TIER, { Id: this.recordId, [TIER_FIELD.fieldApiName]: event.detail.value });
+    // Cancelled or refused: the picker shows the tier the account really has, not the unsaved choice.
+    const picker = this.refs?.tier as (HTMLElement & { value?: string }) | undefined;
+    if (!saved && picker) picker.value = this.tierValue;
   }
 
-  private async save(question: string, fields: Record<string, unknown>): Promise<void> {
+  /** Asks, then saves; true when the change was written. */
+  private async save(question: string, fields: Record<string, unknown>): Promise<boolean> {
     const confirmed = await LightningConfirm.open({ message: question, label: CONFIRM_LABEL, theme: 'warning' });
-    if (!confirmed) return;
+    if (!confirmed) return false;
     this.saving = true;
     this.conflict = false;
     try {
       // Only if nobody changed the account since it was loaded: never overwrite someone's edit.
       await updateRecord({ fields }, { ifUnmodifiedSince: String(this.value(LAST_MODIFIED_FIELD) ?? '') });
       this.dispatchEvent(new ShowToastEvent({ title: SAVED, variant: 'success' }));
+      return true;
     } catch (error) {
       const status = (error as { status?: number; body?: Array<{ errorCode?: string }> }).status;
       this.conflict = status === 412;
       this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: this.conflict ? CONFLICT : reduceErrors(error).join(', '), variant: 'error' }));
+      return false;
     } finally {
       this.saving = false;
     }

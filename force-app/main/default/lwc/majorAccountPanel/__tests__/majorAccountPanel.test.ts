@@ -122,6 +122,24 @@ describe('c-major-account-panel', () => {
     expect(toast.mock.calls[0][0].detail).toEqual(expect.objectContaining({ variant: 'error', message: 'Tier: bad value for restricted picklist field' }));
   });
 
+  it('puts the tier picker back to the saved tier when the change is cancelled or refused', async () => {
+    const element = await render(northwind, objectInfoManager);
+    const combobox = shadow(element).querySelector('lightning-combobox') as HTMLElement & { value?: string };
+    const saved = combobox.value;
+    expect(saved).toBe('Tier 1');
+    confirm.open.mockResolvedValueOnce(false);
+    combobox.value = 'Tier 3';
+    combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Tier 3' } }));
+    await flushPromises();
+    expect(update).not.toHaveBeenCalled();
+    expect(combobox.value).toBe(saved);
+    update.mockRejectedValueOnce({ body: { message: 'Tier: bad value for restricted picklist field' } });
+    combobox.value = 'Tier 2';
+    combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Tier 2' } }));
+    await flushPromises();
+    expect(combobox.value).toBe(saved);
+  });
+
   it('never overwrites a concurrent edit: says so and offers to reload', async () => {
     update.mockRejectedValueOnce({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED', message: 'The record has been modified' }] });
     const element = await render(northwind, objectInfoManager);
