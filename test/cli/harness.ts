@@ -40,18 +40,15 @@ function checkResultSchema<T>(command: Runnable, output: Omit<CommandOutput<T>, 
 let config: unknown;
 
 /**
- * Runs one command class with argv; captures what it prints. Errors are returned, not thrown; it
- * throws only when the result does not match the command's JSON schema.
+ * Runs `work` with this process's stdout and stderr captured as text, restored afterwards. Only
+ * text is command output: the test runner reports results from this process as binary
+ * (v8-serialized) chunks on stdout, which must pass through or results would be lost.
  */
-export async function runCommand<T>(command: Runnable, argv: string[]): Promise<CommandOutput<T>> {
-  const { Config } = await import('@oclif/core');
-  config ??= await Config.load(projectRoot);
+async function captured<T>(work: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
-  // Only text is the command's output: the test runner reports results from this process as
-  // binary (v8-serialized) chunks on stdout, which must pass through or results would be lost.
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     if (typeof chunk !== 'string') return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
     out.push(chunk);
@@ -62,17 +59,34 @@ export async function runCommand<T>(command: Runnable, argv: string[]): Promise<
     return true;
   }) as typeof process.stderr.write;
   const exitCode = process.exitCode;
-  let output: CommandOutput<T>;
   try {
-    const result = (await command.run(argv, config as never)) as T;
-    output = { result, stdout: out.join(''), stderr: err.join('') };
-  } catch (error) {
-    output = { error: error as CommandOutput<T>['error'], stdout: out.join(''), stderr: err.join('') };
+    const value = await work();
+    return { value, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.stdout.write = write;
     process.stderr.write = writeErr;
     process.exitCode = exitCode;
   }
+}
+
+/** One command's run: its result, or the error it ended with (returned, not thrown). */
+async function runOne<T>(command: Runnable, argv: string[]): Promise<Omit<CommandOutput<T>, 'stdout' | 'stderr'>> {
+  try {
+    return { result: (await command.run(argv, config as never)) as T };
+  } catch (error) {
+    return { error: error as CommandOutput<T>['error'] };
+  }
+}
+
+/**
+ * Runs one command class with argv; captures what it prints. Errors are returned, not thrown; it
+ * throws only when the result does not match the command's JSON schema.
+ */
+export async function runCommand<T>(command: Runnable, argv: string[]): Promise<CommandOutput<T>> {
+  const { Config } = await import('@oclif/core');
+  config ??= await Config.load(projectRoot);
+  const { value, stdout, stderr } = await captured(() => runOne<T>(command, argv));
+  const output: CommandOutput<T> = { ...value, stdout, stderr };
   checkResultSchema(command, output);
   return output;
 }
@@ -85,37 +99,9 @@ export async function runCommand<T>(command: Runnable, argv: string[]): Promise<
 export async function runConcurrently<T>(runs: Array<[Runnable, string[]]>): Promise<{ outputs: Array<Omit<CommandOutput<T>, 'stdout' | 'stderr'>>; stdout: string; stderr: string }> {
   const { Config } = await import('@oclif/core');
   config ??= await Config.load(projectRoot);
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (typeof chunk !== 'string') return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    out.push(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  const exitCode = process.exitCode;
-  try {
-    const outputs = await Promise.all(
-      runs.map(async ([command, argv]) => {
-        try {
-          return { result: (await command.run(argv, config as never)) as T };
-        } catch (error) {
-          return { error: error as CommandOutput<T>['error'] };
-        }
-      })
-    );
-    runs.forEach(([command], i) => checkResultSchema(command, outputs[i]));
-    return { outputs, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeErr;
-    process.exitCode = exitCode;
-  }
+  const { value: outputs, stdout, stderr } = await captured(() => Promise.all(runs.map(([command, argv]) => runOne<T>(command, argv))));
+  runs.forEach(([command], i) => checkResultSchema(command, outputs[i]));
+  return { outputs, stdout, stderr };
 }
 
 /** Saves an access-token login for the local org under an alias, as `sf org login access-token` would. */

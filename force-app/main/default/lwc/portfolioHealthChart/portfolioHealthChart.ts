@@ -1,4 +1,5 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { MeasuredChart } from 'c/measuredChart';
 import { formatLabel } from 'c/ldsUtils';
 import { plotPoint, polylines, type ChartFrame, type TrendPoint } from 'c/mamService';
 import DISTRIBUTION from '@salesforce/label/c.MAM_Chart_Distribution';
@@ -15,8 +16,6 @@ import COL_MONTH from '@salesforce/label/c.MAM_Chart_Col_Month';
 import COL_AVERAGE from '@salesforce/label/c.MAM_Chart_Col_Average';
 import COL_REVIEWS from '@salesforce/label/c.MAM_Chart_Col_Reviews';
 
-/** Width the charts are drawn for until the card has been measured (and in tests, which have no layout). */
-export const DEFAULT_WIDTH = 320;
 /** Drawing areas in CSS pixels: the viewBox is the measured width, so nothing is scaled (12px text stays 12px). */
 export function barsFrame(width: number): ChartFrame {
   return { width, height: 120, left: 120, right: 36, top: 4, bottom: 4 };
@@ -30,7 +29,7 @@ const BAR_CLASS: Record<string, string> = { 'On Track': 'bar bar_success', 'At R
 type Bucket = { status: string; label: string; count: number };
 
 /** Health of the portfolio: accounts per status and the average health at reviews per month. */
-export default class PortfolioHealthChart extends LightningElement {
+export default class PortfolioHealthChart extends MeasuredChart {
   /** Accounts per health status, each with its translated label. */
   @api distribution: Bucket[] = [];
   /** Average health recorded at reviews, one point per month (null where no review happened). */
@@ -38,25 +37,6 @@ export default class PortfolioHealthChart extends LightningElement {
 
   labels = { DISTRIBUTION, TREND, NO_REVIEWS, COL_STATUS, COL_ACCOUNTS, COL_MONTH, COL_AVERAGE, COL_REVIEWS, AXIS_HEALTH };
   asTable = false;
-  /** Measured width of the card's content, in CSS pixels. */
-  width = DEFAULT_WIDTH;
-  private observer: ResizeObserver | undefined;
-
-  renderedCallback(): void {
-    const card = this.refs?.card as HTMLElement | undefined;
-    if (this.observer || !card || typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver((entries) => {
-      const measured = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (measured > 0 && measured !== this.width) this.width = measured;
-    });
-    this.observer.observe(card);
-  }
-
-  disconnectedCallback(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-  }
-
   get barGeometry(): ChartFrame {
     return barsFrame(this.width);
   }

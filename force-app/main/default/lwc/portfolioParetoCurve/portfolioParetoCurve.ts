@@ -1,4 +1,5 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
+import { MeasuredChart } from 'c/measuredChart';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { paretoView, plotPoint, polylines, windowStart, type ChartFrame, type ParetoView } from 'c/mamService';
@@ -29,8 +30,6 @@ import CUT_LINE from '@salesforce/label/c.MAM_Pareto_Cut_Line';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 
-/** Width the curve is drawn for until the card has been measured (and in tests, which have no layout). */
-export const DEFAULT_WIDTH = 320;
 /** Drawing area in CSS pixels: the viewBox is the measured width, so nothing is scaled (12px text stays 12px). */
 export function paretoFrame(width: number): ChartFrame {
   return { width, height: 220, left: 48, right: 16, top: 12, bottom: 44 };
@@ -49,7 +48,7 @@ type RevenueData = {
 const pct = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(LOCALE, { maximumFractionDigits: 1 });
 
 /** The 80/20 curve of closed-won revenue with the major accounts marked, cut as `sf mam identify` cuts it. */
-export default class PortfolioParetoCurve extends LightningElement {
+export default class PortfolioParetoCurve extends MeasuredChart {
   /** Percent of revenue the critical few should bring (Pareto_Share__c). */
   @api share: number | undefined;
   /** Trailing months of closed-won revenue (Identification_Months__c). */
@@ -60,25 +59,6 @@ export default class PortfolioParetoCurve extends LightningElement {
   labels = { TITLE, NO_REVENUE, LEGEND_MAJOR, LEGEND_CUT, COL_RANK, COL_ACCOUNT, COL_REVENUE, COL_CUMULATIVE, COL_MAJOR, COL_IN_CUT, AXIS_ACCOUNTS, AXIS_REVENUE };
   result: { data?: RevenueData; errors?: unknown } = {};
   asTable = false;
-  /** Measured width of the card's content, in CSS pixels. */
-  width = DEFAULT_WIDTH;
-  private observer: ResizeObserver | undefined;
-
-  renderedCallback(): void {
-    const card = this.refs?.card as HTMLElement | undefined;
-    if (this.observer || !card || typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver((entries) => {
-      const measured = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (measured > 0 && measured !== this.width) this.width = measured;
-    });
-    this.observer.observe(card);
-  }
-
-  disconnectedCallback(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-  }
-
   get frame(): ChartFrame {
     return paretoFrame(this.width);
   }
