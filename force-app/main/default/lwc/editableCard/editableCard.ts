@@ -11,14 +11,13 @@ export class EditableCard extends LightningElement {
   editing: string | null = null;
   private returnFocusTo: string | null = null;
 
-  /** Title of the toast after a save: each card names its own record kind. */
-  protected savedMessage(): string {
-    return '';
-  }
+  /** The card's query result; refreshed after a save. */
+  result: { refresh?: () => Promise<void> } = {};
+  /** Each card's words for its form: the headings for adding and editing, and the toast after a save. */
+  protected formLabels = { add: '', edit: '', saved: '' };
 
-  /** Reloads the card's query after a write. */
-  protected refreshQuery(): Promise<void> | undefined {
-    return undefined;
+  get formHeading(): string {
+    return this.editing === 'new' ? this.formLabels.add : this.formLabels.edit;
   }
 
   get showForm(): boolean {
@@ -56,7 +55,7 @@ export class EditableCard extends LightningElement {
 
   async handleSaved(): Promise<void> {
     this.closeForm();
-    this.dispatchEvent(new ShowToastEvent({ title: this.savedMessage(), variant: 'success' }));
-    await this.refreshQuery();
+    this.dispatchEvent(new ShowToastEvent({ title: this.formLabels.saved, variant: 'success' }));
+    await this.result.refresh?.();
   }
 }

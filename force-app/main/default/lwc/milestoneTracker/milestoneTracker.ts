@@ -77,6 +77,7 @@ export default class MilestoneTracker extends EditableCard {
   ];
   filter = 'all';
   result: Result = {};
+  protected formLabels = { add: ADD, edit: EDIT_HEADING, saved: SAVED };
 
   @wire(graphql, {
     query: gql`
@@ -209,20 +210,8 @@ export default class MilestoneTracker extends EditableCard {
     return this.access.create && Boolean(this.planId);
   }
 
-  get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT_HEADING;
-  }
-
   /** A new milestone belongs to the active plan. */
   get newDefaults(): Record<string, unknown> {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
-  }
-
-  protected savedMessage(): string {
-    return SAVED;
-  }
-
-  protected refreshQuery(): Promise<void> | undefined {
-    return this.result.refresh?.();
   }
 }

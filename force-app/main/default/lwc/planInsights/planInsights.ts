@@ -49,6 +49,7 @@ export default class PlanInsights extends EditableCard {
     { fieldName: DATE_FIELD.fieldApiName, size: '1-of-2' }
   ];
   result: Result = {};
+  protected formLabels = { add: ADD, edit: EDIT_HEADING, saved: SAVED };
 
   @wire(graphql, {
     query: gql`
@@ -146,20 +147,8 @@ export default class PlanInsights extends EditableCard {
     return this.access.create && Boolean(this.planId);
   }
 
-  get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT_HEADING;
-  }
-
   /** A new insight belongs to the active plan. */
   get newDefaults(): Record<string, unknown> {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
-  }
-
-  protected savedMessage(): string {
-    return SAVED;
-  }
-
-  protected refreshQuery(): Promise<void> | undefined {
-    return this.result.refresh?.();
   }
 }

@@ -79,6 +79,7 @@ export default class PlanObjectives extends EditableCard {
   /** A new objective is named after its description. */
   nameFrom = DESCRIPTION_FIELD.fieldApiName;
   result: Result = {};
+  protected formLabels = { add: ADD, edit: EDIT_HEADING, saved: SAVED };
 
   @wire(graphql, {
     query: gql`
@@ -185,22 +186,11 @@ export default class PlanObjectives extends EditableCard {
     return this.access.edit || this.access.remove;
   }
 
-  get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT_HEADING;
-  }
-
   /** A new objective belongs to the active plan. */
   get newDefaults(): Record<string, unknown> {
     return { [PLAN_FIELD.fieldApiName]: this.planId };
   }
 
-  protected savedMessage(): string {
-    return SAVED;
-  }
-
-  protected refreshQuery(): Promise<void> | undefined {
-    return this.result.refresh?.();
-  }
 
   async handleDelete(event: Event): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;

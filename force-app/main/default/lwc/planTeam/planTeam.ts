@@ -86,6 +86,7 @@ export default class PlanTeam extends EditableCard {
   labels = { TITLE, SELLER, CUSTOMER, EMPTY_SIDE, NO_PLAN, GAPS, UNNAMED, ADD };
   objectApiName = ROLE_OBJECT.objectApiName;
   result: Result = {};
+  protected formLabels = { add: ADD, edit: EDIT, saved: SAVED };
 
   @wire(graphql, {
     query: gql`
@@ -241,10 +242,6 @@ export default class PlanTeam extends EditableCard {
     return this.access.create && Boolean(this.plan);
   }
 
-  get formHeading(): string {
-    return this.editing === 'new' ? ADD : EDIT;
-  }
-
   /**
    * The form's fields. Reports To is a choice among the plan's team: the lookup would search team
    * roles by their record name, which says nothing about the person.
@@ -276,13 +273,6 @@ export default class PlanTeam extends EditableCard {
     return { [PLAN_FIELD.fieldApiName]: this.plan?.Id };
   }
 
-  protected savedMessage(): string {
-    return SAVED;
-  }
-
-  protected refreshQuery(): Promise<void> | undefined {
-    return this.result.refresh?.();
-  }
 
   async handleRemove(event: Event): Promise<void> {
     const { id, name } = (event.currentTarget as HTMLElement).dataset;
