@@ -99,3 +99,25 @@ export function writeFailureText(name: string, id: string, errors: string[]): st
 }
 
 export { messages as sharedMessages };
+
+/**
+ * Reads a file an earlier run wrote (an undo or ids file) and checks it was written for this org,
+ * so a file from another org never changes this one. Errors are the command's own messages:
+ * `badFileKey` with the path and the reason, and `error.WrongOrg` with both org ids.
+ */
+export function readRunFile<T extends { orgId: string }>(
+  path: string,
+  read: (path: string) => T,
+  orgId: string,
+  commandMessages: Messages<string>,
+  badFileKey: string
+): T {
+  let file: T;
+  try {
+    file = read(path);
+  } catch (error) {
+    throw commandMessages.createError(badFileKey, [path, (error as Error).message]);
+  }
+  if (file.orgId.slice(0, 15) !== orgId.slice(0, 15)) throw commandMessages.createError('error.WrongOrg', [file.orgId, orgId]);
+  return file;
+}

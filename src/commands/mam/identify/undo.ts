@@ -1,7 +1,7 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { Messages } from '@salesforce/core';
 import { MamCommand } from '../../../cli/mam-command.js';
-import { existingFileFlag, namespaceFlag, targetOrgFlag, writeFailureText } from '../../../cli/flags.js';
+import { existingFileFlag, namespaceFlag, readRunFile, targetOrgFlag, writeFailureText } from '../../../cli/flags.js';
 import { MAJOR_ACCOUNT_FIELDS, readAccounts, readUndoFile, sameValue, writeAccountValues, type AccountRow, type FieldValues, type UndoFile, type WriteFailure } from '../../../org/accounts.js';
 import { openSession } from '../../../org/session.js';
 
@@ -38,14 +38,8 @@ export default class IdentifyUndo extends MamCommand<IdentifyUndoResult> {
 
   public async run(): Promise<IdentifyUndoResult> {
     const { flags } = await this.parse(IdentifyUndo);
-    let undo: UndoFile;
-    try {
-      undo = readUndoFile(flags.file);
-    } catch (error) {
-      throw messages.createError('error.BadUndoFile', [flags.file, (error as Error).message]);
-    }
     const org = flags['target-org'];
-    if (undo.orgId.slice(0, 15) !== org.getOrgId().slice(0, 15)) throw messages.createError('error.WrongOrg', [undo.orgId, org.getOrgId()]);
+    const undo = readRunFile(flags.file, readUndoFile, org.getOrgId(), messages, 'error.BadUndoFile');
     const session = await openSession(org, flags.namespace);
     const current = new Map((await readAccounts(session.connection, session.names, undo.changes.map((c) => c.id))).map((a) => [a.Id.slice(0, 15), a]));
 

@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { MamCommand } from '../../../../cli/mam-command.js';
-import { existingFileFlag, namespaceFlag, targetOrgFlag } from '../../../../cli/flags.js';
-import { readPlanIdsFile, undoPlanCreation, type PlanIdsFile, type UndoPlanReport } from '../../../../org/plan-ids-file.js';
+import { existingFileFlag, namespaceFlag, readRunFile, targetOrgFlag } from '../../../../cli/flags.js';
+import { readPlanIdsFile, undoPlanCreation, type UndoPlanReport } from '../../../../org/plan-ids-file.js';
 import { openSession } from '../../../../org/session.js';
 import { printable } from '../../../../org/printable.js';
 
@@ -23,14 +23,8 @@ export default class PlanCreateUndo extends MamCommand<PlanCreateUndoResult> {
 
   public async run(): Promise<PlanCreateUndoResult> {
     const { flags } = await this.parse(PlanCreateUndo);
-    let file: PlanIdsFile;
-    try {
-      file = readPlanIdsFile(flags.file);
-    } catch (error) {
-      throw messages.createError('error.BadFile', [flags.file, (error as Error).message]);
-    }
     const org = flags['target-org'];
-    if (file.orgId.slice(0, 15) !== org.getOrgId().slice(0, 15)) throw messages.createError('error.WrongOrg', [file.orgId, org.getOrgId()]);
+    const file = readRunFile(flags.file, readPlanIdsFile, org.getOrgId(), messages, 'error.BadFile');
     const session = await openSession(org, flags.namespace);
     const report = await undoPlanCreation(session.connection, session.names, file);
     for (const skipped of report.skipped) this.log(messages.getMessage('info.skipped', [printable(skipped.account), skipped.planId ?? '—', skipped.reason]));
